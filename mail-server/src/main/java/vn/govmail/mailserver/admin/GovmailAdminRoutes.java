@@ -1,0 +1,114 @@
+package vn.govmail.mailserver.admin;
+
+import java.util.Map;
+
+import javax.inject.Inject;
+
+import org.apache.james.core.Domain;
+import org.apache.james.core.Username;
+import org.apache.james.domainlist.api.DomainList;
+import org.apache.james.user.api.UsersRepository;
+import org.apache.james.webadmin.Routes;
+import org.apache.james.webadmin.utils.ErrorResponder;
+import org.apache.james.webadmin.utils.ErrorResponder.ErrorType;
+import org.apache.james.webadmin.utils.JsonTransformer;
+
+import spark.Request;
+import spark.Response;
+import spark.Service;
+import vn.govmail.mailserver.dkim.DkimKey;
+import vn.govmail.mailserver.dkim.DkimKeyStore;
+import vn.govmail.mailserver.mailbox.DefaultFoldersProvisioner;
+
+/**
+ * govmail's own WebAdmin endpoints, beside James's (/domains, /users, /address/...):
+ * <ul>
+ *   <li>{@code POST /govmail/dkim/{domain}}: generate (or rotate) the domain's DKIM key; answers the DNS record;</li>
+ *   <li>{@code GET /govmail/dkim/{domain}}: the DNS record to publish;</li>
+ *   <li>{@code POST /govmail/users/{user}/folders}: create the user's default folders now.</li>
+ * </ul>
+ */
+public class GovmailAdminRoutes implements Routes {
+    private final DomainList domainList;
+    private final UsersRepository users;
+    private final DkimKeyStore dkimKeys;
+    private final DefaultFoldersProvisioner folders;
+    private final JsonTransformer json;
+
+    @Inject
+    public GovmailAdminRoutes(DomainList domainList, UsersRepository users, DkimKeyStore dkimKeys,
+                              DefaultFoldersProvisioner folders, JsonTransformer json) {
+        this.domainList = domainList;
+        this.users = users;
+        this.dkimKeys = dkimKeys;
+        this.folders = folders;
+        this.json = json;
+    }
+
+    @Override
+    public String getBasePath() {
+        return "/govmail";
+    }
+
+    @Override
+    public void define(Service service) {
+        service.post("/govmail/dkim/:domain", this::generateDkimKey, json);
+        service.get("/govmail/dkim/:domain", this::dkimRecord, json);
+        service.post("/govmail/users/:user/folders", this::provisionFolders, json);
+    }
+
+    private Object generateDkimKey(Request request, Response response) throws Exception {
+        Domain domain = localDomain(request.params("domain"));
+        DkimKey key = dkimKeys.generate(domain.asString(), DkimKeyStore.DEFAULT_SELECTOR);
+        response.status(201);
+        return record(key);
+    }
+
+    private Object dkimRecord(Request request, Response response) throws Exception {
+        Domain domain = localDomain(request.params("domain"));
+        return dkimKeys.find(domain.asString())
+            .map(GovmailAdminRoutes::record)
+            .orElseThrow(() -> notFound("Domain " + domain.asString() + " has no DKIM key yet: POST /govmail/dkim/" + domain.asString() + " creates one"));
+    }
+
+    private Object provisionFolders(Request request, Response response) throws Exception {
+        Username user = parseUser(request.params("user"));
+        if (!users.contains(user)) {
+            throw notFound("User " + user.asString() + " does not exist");
+        }
+        folders.provision(user);
+        return Map.of("user", user.asString(), "folders", "provisioned");
+    }
+
+    private Domain localDomain(String text) throws Exception {
+        Domain domain;
+        try {
+            domain = Domain.of(text);
+        } catch (IllegalArgumentException e) {
+            throw ErrorResponder.builder().statusCode(400).type(ErrorType.INVALID_ARGUMENT)
+                .message("'" + text + "' is not a valid domain name").haltError();
+        }
+        if (!domainList.containsDomain(domain)) {
+            throw notFound("Domain " + domain.asString() + " is not one of ours: add it first (PUT /domains/" + domain.asString() + ")");
+        }
+        return domain;
+    }
+
+    private static Username parseUser(String text) {
+        try {
+            return Username.of(text);
+        } catch (IllegalArgumentException e) {
+            throw ErrorResponder.builder().statusCode(400).type(ErrorType.INVALID_ARGUMENT)
+                .message("'" + text + "' is not a valid user name").haltError();
+        }
+    }
+
+    private static RuntimeException notFound(String message) {
+        return ErrorResponder.builder().statusCode(404).type(ErrorType.NOT_FOUND).message(message).haltError();
+    }
+
+    private static Map<String, String> record(DkimKey key) {
+        return Map.of("domain", key.domain(), "selector", key.selector(),
+            "dnsName", key.dnsName(), "dnsType", "TXT", "dnsValue", key.dnsValue());
+    }
+}

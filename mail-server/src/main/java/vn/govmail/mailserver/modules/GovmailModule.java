@@ -1,0 +1,32 @@
+package vn.govmail.mailserver.modules;
+
+import org.apache.james.events.EventListener;
+import org.apache.james.utils.GuiceProbe;
+import org.apache.james.webadmin.Routes;
+
+import com.google.inject.AbstractModule;
+import com.google.inject.Scopes;
+import com.google.inject.multibindings.Multibinder;
+
+import vn.govmail.mailserver.admin.GovmailAdminRoutes;
+import vn.govmail.mailserver.admin.GovmailProbe;
+import vn.govmail.mailserver.database.GovmailDataSource;
+import vn.govmail.mailserver.dkim.DkimKeyStore;
+import vn.govmail.mailserver.mailbox.DefaultFoldersProvisioner;
+
+/** govmail's own services inside the James process: folder provisioning, DKIM keys, admin routes. */
+public class GovmailModule extends AbstractModule {
+    @Override
+    protected void configure() {
+        bind(GovmailDataSource.class).in(Scopes.SINGLETON);
+        bind(DkimKeyStore.class).in(Scopes.SINGLETON);
+        bind(DefaultFoldersProvisioner.class).in(Scopes.SINGLETON);
+
+        Multibinder.newSetBinder(binder(), EventListener.GroupEventListener.class)
+            .addBinding().to(DefaultFoldersProvisioner.class);
+        Multibinder.newSetBinder(binder(), Routes.class)
+            .addBinding().to(GovmailAdminRoutes.class);
+        Multibinder.newSetBinder(binder(), GuiceProbe.class)
+            .addBinding().to(GovmailProbe.class);
+    }
+}

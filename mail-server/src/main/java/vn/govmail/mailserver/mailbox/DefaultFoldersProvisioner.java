@@ -16,6 +16,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
 
 /**
  * Gives every user the full set of {@link DefaultFolder}s the moment their INBOX comes into existence,
@@ -46,9 +47,19 @@ public class DefaultFoldersProvisioner implements EventListener.GroupEventListen
             && added.getMailboxPath().getName().equalsIgnoreCase(DefaultFolder.INBOX.imapName());
     }
 
+    /**
+     * Runs off the event thread: creating mailboxes from inside a MailboxAdded listener would wait on the
+     * very dispatch that is delivering this event.
+     */
     @Override
-    public void event(Event event) throws MailboxException {
-        provision(((MailboxAdded) event).getMailboxPath().getUser());
+    public void event(Event event) {
+        Username user = ((MailboxAdded) event).getMailboxPath().getUser();
+        Mono.fromCallable(() -> {
+                provision(user);
+                return user;
+            })
+            .subscribeOn(Schedulers.boundedElastic())
+            .subscribe(done -> { }, error -> LOGGER.error("Cannot create the default folders of {}", user.asString(), error));
     }
 
     /** Creates (and subscribes) whichever default folders the user lacks; safe to call at any time. */

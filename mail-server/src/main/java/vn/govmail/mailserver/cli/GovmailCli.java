@@ -1,0 +1,165 @@
+package vn.govmail.mailserver.cli;
+
+import java.io.PrintStream;
+import java.net.URI;
+import java.security.SecureRandom;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * {@code govmail admin}: day-to-day administration over the mail server's WebAdmin API (loopback only).
+ * Exit codes: 0 done, 1 refused by the server (the message says why), 2 wrong usage, 3 server unreachable.
+ */
+public final class GovmailCli {
+    static final String USAGE = """
+        Usage: govmail admin COMMAND
+          domain add DOMAIN              add a mail domain (e.g. laichau.gov.vn)
+          domain list                    list the domains
+          domain remove DOMAIN           remove a domain (its users must be removed first)
+          user add ADDRESS [PASSWORD]    create an account; without PASSWORD one is generated and printed
+          user passwd ADDRESS [PASSWORD] set a new password; without PASSWORD one is generated and printed
+          user list                      list the accounts
+          user delete ADDRESS            delete an account
+          alias add ALIAS ADDRESS        mail to ALIAS goes to ADDRESS, who may also send as ALIAS
+          alias list ADDRESS             list ADDRESS's aliases
+          group add GROUP MEMBER         add MEMBER to the distribution group GROUP (created on first member)
+          group list GROUP               list a group's members
+          dkim generate DOMAIN           create (or rotate) the DKIM key of DOMAIN and print its DNS record
+          dkim show DOMAIN               print the DNS record of DOMAIN's DKIM key
+        The admin API is http://127.0.0.1:$GOVMAIL_ADMIN_PORT (8000 by default), or $GOVMAIL_ADMIN_URL.
+        """;
+    private static final String PASSWORD_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz23456789";
+
+    private final WebAdminClient admin;
+    private final PrintStream out;
+
+    GovmailCli(WebAdminClient admin, PrintStream out) {
+        this.admin = admin;
+        this.out = out;
+    }
+
+    public static void main(String[] args) {
+        Map<String, String> environment = System.getenv();
+        String url = environment.getOrDefault("GOVMAIL_ADMIN_URL",
+            "http://127.0.0.1:" + environment.getOrDefault("GOVMAIL_ADMIN_PORT", "8000") + "/");
+        try {
+            new GovmailCli(new WebAdminClient(URI.create(url.endsWith("/") ? url : url + "/")), System.out).run(List.of(args));
+        } catch (CliException e) {
+            System.err.println("govmail admin: " + e.getMessage());
+            System.exit(e.exitCode());
+        }
+    }
+
+    void run(List<String> args) {
+        if (args.isEmpty() || args.get(0).equals("help") || args.get(0).equals("--help")) {
+            out.print(USAGE);
+            return;
+        }
+        String command = String.join(" ", args.subList(0, Math.min(2, args.size())));
+        List<String> operands = args.size() > 2 ? args.subList(2, args.size()) : List.of();
+        switch (command) {
+            case "domain add" -> {
+                String domain = one(operands, "DOMAIN");
+                admin.put("domains/" + WebAdminClient.segment(domain), null);
+                out.println("Domain " + domain + " added.");
+            }
+            case "domain list" -> JsonText.list(admin.get("domains").body(), "name").forEach(out::println);
+            case "domain remove" -> {
+                String domain = one(operands, "DOMAIN");
+                admin.delete("domains/" + WebAdminClient.segment(domain));
+                out.println("Domain " + domain + " removed.");
+            }
+            case "user add" -> addUser(operands);
+            case "user passwd" -> changePassword(operands);
+            case "user list" -> JsonText.list(admin.get("users").body(), "username").forEach(out::println);
+            case "user delete" -> {
+                String user = one(operands, "ADDRESS");
+                admin.delete("users/" + WebAdminClient.segment(user));
+                out.println("Account " + user + " deleted.");
+            }
+            case "alias add" -> {
+                List<String> values = exactly(operands, "ALIAS", "ADDRESS");
+                admin.put("address/aliases/" + WebAdminClient.segment(values.get(1)) + "/sources/" + WebAdminClient.segment(values.get(0)), null);
+                out.println("Alias " + values.get(0) + " -> " + values.get(1) + " added.");
+            }
+            case "alias list" -> JsonText.list(admin.get("address/aliases/" + WebAdminClient.segment(one(operands, "ADDRESS"))).body(), "source")
+                .forEach(out::println);
+            case "group add" -> {
+                List<String> values = exactly(operands, "GROUP", "MEMBER");
+                admin.put("address/groups/" + WebAdminClient.segment(values.get(0)) + "/" + WebAdminClient.segment(values.get(1)), null);
+                out.println(values.get(1) + " added to group " + values.get(0) + ".");
+            }
+            case "group list" -> JsonText.list(admin.get("address/groups/" + WebAdminClient.segment(one(operands, "GROUP"))).body(), "member")
+                .forEach(out::println);
+            case "dkim generate" -> printDkim(admin.post("govmail/dkim/" + WebAdminClient.segment(one(operands, "DOMAIN"))).body(), true);
+            case "dkim show" -> printDkim(admin.get("govmail/dkim/" + WebAdminClient.segment(one(operands, "DOMAIN"))).body(), false);
+            default -> throw new CliException(2, "unknown command '" + String.join(" ", args) + "'\n" + USAGE);
+        }
+    }
+
+    private void addUser(List<String> operands) {
+        String user = operands.isEmpty() ? one(operands, "ADDRESS") : operands.get(0);
+        boolean generated = operands.size() < 2;
+        String password = generated ? generatePassword() : operands.get(1);
+        requireNoExtra(operands, 2);
+        if (userExists(user)) {
+            throw new CliException(1, "account " + user + " already exists (use 'user passwd' to change its password)");
+        }
+        admin.put("users/" + WebAdminClient.segment(user), JsonText.object("password", password));
+        admin.post("govmail/users/" + WebAdminClient.segment(user) + "/folders");
+        out.println("Account " + user + " created" + (generated ? " with password: " + password : "."));
+    }
+
+    private void changePassword(List<String> operands) {
+        String user = operands.isEmpty() ? one(operands, "ADDRESS") : operands.get(0);
+        boolean generated = operands.size() < 2;
+        String password = generated ? generatePassword() : operands.get(1);
+        requireNoExtra(operands, 2);
+        if (!userExists(user)) {
+            throw new CliException(1, "account " + user + " does not exist");
+        }
+        admin.put("users/" + WebAdminClient.segment(user) + "?force", JsonText.object("password", password));
+        out.println("Password of " + user + " changed" + (generated ? " to: " + password : "."));
+    }
+
+    private boolean userExists(String user) {
+        return JsonText.list(admin.get("users").body(), "username").contains(user);
+    }
+
+    private void printDkim(String json, boolean created) {
+        String name = JsonText.field(json, "dnsName").orElseThrow();
+        String value = JsonText.field(json, "dnsValue").orElseThrow();
+        if (created) {
+            out.println("DKIM key created. Publish this DNS record, then outgoing mail of the domain is signed:");
+        }
+        out.println(name + ". IN TXT \"" + value + "\"");
+    }
+
+    private static String generatePassword() {
+        SecureRandom random = new SecureRandom();
+        char[] password = new char[14];
+        for (int i = 0; i < password.length; i++) {
+            password[i] = PASSWORD_ALPHABET.charAt(random.nextInt(PASSWORD_ALPHABET.length()));
+        }
+        return new String(password);
+    }
+
+    private static String one(List<String> operands, String name) {
+        return exactly(operands, name).get(0);
+    }
+
+    private static List<String> exactly(List<String> operands, String... names) {
+        if (operands.size() != names.length) {
+            throw new CliException(2, "expected " + String.join(" ", names) + " but got " + (operands.isEmpty() ? "nothing" : String.join(" ", operands))
+                + " (./govmail admin help)");
+        }
+        return operands;
+    }
+
+    private static void requireNoExtra(List<String> operands, int max) {
+        if (operands.size() > max) {
+            throw new CliException(2, "unexpected extra arguments: " + String.join(" ", operands.subList(max, operands.size())));
+        }
+    }
+
+}

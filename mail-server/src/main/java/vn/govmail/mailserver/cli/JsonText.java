@@ -1,0 +1,42 @@
+package vn.govmail.mailserver.cli;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/** The little JSON reading and writing the CLI needs, with Jackson (already on James's class path). */
+final class JsonText {
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+
+    private JsonText() {
+    }
+
+    static Optional<String> field(String json, String name) {
+        try {
+            JsonNode node = MAPPER.readTree(json).get(name);
+            return node == null || node.isNull() ? Optional.empty() : Optional.of(node.asText());
+        } catch (Exception e) {
+            return Optional.empty();
+        }
+    }
+
+    /** For arrays of strings, or of objects whose {@code key} field is wanted. */
+    static List<String> list(String json, String key) {
+        List<String> values = new ArrayList<>();
+        try {
+            for (JsonNode element : MAPPER.readTree(json)) {
+                values.add(element.isTextual() ? element.asText() : element.path(key).asText());
+            }
+        } catch (Exception e) {
+            throw new CliException(1, "unexpected answer from the admin API: " + json);
+        }
+        return values;
+    }
+
+    static String object(String key, String value) {
+        return MAPPER.createObjectNode().put(key, value).toString();
+    }
+}

@@ -1,0 +1,160 @@
+package vn.govmail.mailserver.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.Map;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** What the SMTP listeners refuse, with the exact reply codes (RFC 5321, 3463, 4954, 6409). */
+class SmtpPolicyIT {
+    private static MailServerProcess server;
+    private static final String USER = MailServerProcess.demoUser("nguyenvana");
+
+    @BeforeAll
+    static void startServer() throws Exception {
+        server = MailServerProcess.start("policy", Map.of("GOVMAIL_MAX_MESSAGE_SIZE", "1M"));
+    }
+
+    @AfterAll
+    static void stopServer() throws Exception {
+        server.close();
+    }
+
+    /** The classic open-relay battery: none of these may be accepted from an unauthenticated client. */
+    @ParameterizedTest
+    @ValueSource(strings = {
+        "<victim@example.org>",
+        "<victim%example.org@demo.gov.vn>",
+        "<example.org!victim@demo.gov.vn>",
+        "<@demo.gov.vn:victim@example.org>",
+        "<@demo.gov.vn,@mx.example.org:victim@example.org>",
+        "<\"victim@example.org\"@demo.gov.vn>",
+        "<victim@example.org@demo.gov.vn>",
+        "<victim@[127.0.0.1]>",
+        "<victim@demo.gov.vn.example.org>",
+        "<nguyenvana@DEMO.GOV.VN.example.org>"
+    })
+    void unauthenticatedRelayIsRefused(String recipient) throws Exception {
+        try (SmtpDialog smtp = new SmtpDialog(server.smtpPort)) {
+            assertThat(smtp.send("EHLO relay-tester.example.org")).startsWith("250");
+            assertThat(smtp.send("MAIL FROM:<spammer@example.org>")).startsWith("250");
+            String reply = smtp.send("RCPT TO:" + recipient);
+            assertThat(reply).as("RCPT TO:%s", recipient).matches("^5\\d\\d .*\\n");
+        }
+    }
+
+    @Test
+    void relayAttemptOnSubmissionWithoutAuthIsRefused() throws Exception {
+        try (SmtpDialog smtp = new SmtpDialog(server.submissionPort)) {
+            smtp.send("EHLO client.example.org");
+            smtp.startTls();
+            smtp.send("EHLO client.example.org");
+            assertThat(smtp.send("MAIL FROM:<" + USER + ">")).startsWith("530 5.7.0");
+        }
+    }
+
+    @Test
+    void unknownLocalRecipientIsRefusedAtRcpt() throws Exception {
+        try (SmtpDialog smtp = new SmtpDialog(server.smtpPort)) {
+            smtp.send("EHLO sender.example.org");
+            smtp.send("MAIL FROM:<someone@example.org>");
+            assertThat(smtp.send("RCPT TO:<khongtontai@demo.gov.vn>")).startsWith("550 5.1.1");
+            assertThat(smtp.send("RCPT TO:<" + USER + ">")).startsWith("250");
+        }
+    }
+
+    @Test
+    void authIsNotOfferedNorAcceptedBeforeTls() throws Exception {
+        String credentials = Base64.getEncoder().encodeToString(("\0" + USER + "\0" + MailServerProcess.PASSWORD).getBytes(StandardCharsets.UTF_8));
+        try (SmtpDialog smtp = new SmtpDialog(server.submissionPort)) {
+            String ehlo = smtp.send("EHLO client.example.org");
+            assertThat(ehlo).contains("STARTTLS").doesNotContain("AUTH");
+            assertThat(smtp.send("AUTH PLAIN " + credentials)).startsWith("538 5.7.11");
+            smtp.startTls();
+            assertThat(smtp.send("EHLO client.example.org")).contains("AUTH LOGIN PLAIN");
+            assertThat(smtp.send("AUTH PLAIN " + credentials)).startsWith("235");
+        }
+    }
+
+    @Test
+    void wrongPasswordIsRefused() throws Exception {
+        String credentials = Base64.getEncoder().encodeToString(("\0" + USER + "\0wrong-password").getBytes(StandardCharsets.UTF_8));
+        try (SmtpDialog smtp = new SmtpDialog(server.submissionPort)) {
+            smtp.send("EHLO client.example.org");
+            smtp.startTls();
+            smtp.send("EHLO client.example.org");
+            assertThat(smtp.send("AUTH PLAIN " + credentials)).startsWith("535");
+        }
+    }
+
+    @Test
+    void mxPortOffersNoAuthAndAdvertisesTheExtensions() throws Exception {
+        try (SmtpDialog smtp = new SmtpDialog(server.smtpPort)) {
+            String ehlo = smtp.send("EHLO sender.example.org");
+            assertThat(ehlo).contains("PIPELINING", "8BITMIME", "SIZE 1048576", "ENHANCEDSTATUSCODES", "STARTTLS", "DSN")
+                .doesNotContain("AUTH");
+        }
+    }
+
+    @Test
+    void oversizeMessageIsRefusedWith552() throws Exception {
+        try (SmtpDialog smtp = new SmtpDialog(server.smtpPort)) {
+            smtp.send("EHLO sender.example.org");
+            assertThat(smtp.send("MAIL FROM:<someone@example.org> SIZE=5000000")).startsWith("552");
+        }
+        try (SmtpDialog smtp = new SmtpDialog(server.smtpPort)) {
+            smtp.send("EHLO sender.example.org");
+            smtp.send("MAIL FROM:<someone@example.org>");
+            smtp.send("RCPT TO:<" + USER + ">");
+            assertThat(smtp.send("DATA")).startsWith("354");
+            StringBuilder body = new StringBuilder("Subject: big\r\n\r\n");
+            String line = "x".repeat(998) + "\r\n";
+            while (body.length() < 2 * 1024 * 1024) {
+                body.append(line);
+            }
+            smtp.write(body.toString().getBytes(StandardCharsets.US_ASCII));
+            assertThat(smtp.send(".")).startsWith("552");
+        }
+    }
+
+    @Test
+    void authenticatedUserCannotSendAsSomeoneElse() throws Exception {
+        String credentials = Base64.getEncoder().encodeToString(("\0" + USER + "\0" + MailServerProcess.PASSWORD).getBytes(StandardCharsets.UTF_8));
+        try (SmtpDialog smtp = new SmtpDialog(server.submissionPort)) {
+            smtp.send("EHLO client.example.org");
+            smtp.startTls();
+            smtp.send("EHLO client.example.org");
+            assertThat(smtp.send("AUTH PLAIN " + credentials)).startsWith("235");
+            assertThat(smtp.send("MAIL FROM:<tranthib@demo.gov.vn>")).startsWith("503 5.7.1");
+            assertThat(smtp.send("MAIL FROM:<" + USER + ">")).startsWith("250");
+            assertThat(smtp.send("RCPT TO:<tranthib@demo.gov.vn>")).startsWith("250");
+            assertThat(smtp.send("DATA")).startsWith("354");
+            smtp.write("From: tranthib@demo.gov.vn\r\nSubject: forged\r\n\r\nx\r\n".getBytes(StandardCharsets.US_ASCII));
+            assertThat(smtp.send(".")).startsWith("550 5.7.1");
+        }
+    }
+
+    @Test
+    void everyTransactionIsLoggedOnOneLineWithoutSecrets() throws Exception {
+        try (SmtpDialog smtp = new SmtpDialog(server.smtpPort)) {
+            smtp.send("EHLO sender.example.org");
+            smtp.send("MAIL FROM:<logcheck@example.org>");
+            smtp.send("RCPT TO:<" + USER + ">");
+            smtp.send("DATA");
+            smtp.write("Subject: log\r\n\r\nx\r\n".getBytes(StandardCharsets.US_ASCII));
+            assertThat(smtp.send(".")).startsWith("250");
+        }
+        assertThat(server.log()).containsPattern("smtp accepted from=127\\.0\\.0\\.1 user=- sender=<logcheck@example.org> rcpt=<" + USER + ">");
+        // The start-up banner prints the demo password on purpose; no log record may contain it or the AUTH blob.
+        String credentials = Base64.getEncoder().encodeToString(("\0" + USER + "\0" + MailServerProcess.PASSWORD).getBytes(StandardCharsets.UTF_8));
+        server.log().lines().filter(line -> line.matches("^\\d{4}-\\d\\d-\\d\\d .*")).forEach(line ->
+            assertThat(line).doesNotContain(MailServerProcess.PASSWORD).doesNotContain(credentials));
+    }
+}

@@ -56,6 +56,8 @@ public class EmbeddedDurableBroker {
         // James's queue metrics read per-destination statistics through this plugin.
         broker.setPlugins(new BrokerPlugin[] {new StatisticsBrokerPlugin()});
         broker.setEnableStatistics(true);
+        // Messages wait on disk, not in memory: a small in-memory window is enough and fits any heap.
+        broker.getSystemUsage().getMemoryUsage().setLimit(64L * 1024 * 1024);
         broker.start();
         broker.waitUntilStarted();
 

@@ -89,6 +89,7 @@ public final class GovmailMailServer implements AutoCloseable {
             james.start();
 
             GovmailMailServer server = new GovmailMailServer(james, embedded);
+            james.getProbe(GovmailProbe.class).ensureGlobalStorageQuota(settings.size("quota.default-storage"));
             List<String> demoAccounts = List.of();
             if (settings.flag("demo")) {
                 demoAccounts = DemoProvince.ensure(james.getProbe(GovmailProbe.class),

@@ -4,7 +4,9 @@ import javax.inject.Inject;
 
 import org.apache.james.core.Domain;
 import org.apache.james.core.Username;
+import org.apache.james.core.quota.QuotaSizeLimit;
 import org.apache.james.domainlist.api.DomainList;
+import org.apache.james.mailbox.quota.MaxQuotaManager;
 import org.apache.james.user.api.UsersRepository;
 import org.apache.james.utils.GuiceProbe;
 
@@ -15,12 +17,26 @@ public class GovmailProbe implements GuiceProbe {
     private final DomainList domainList;
     private final UsersRepository users;
     private final DefaultFoldersProvisioner folders;
+    private final MaxQuotaManager quotas;
 
     @Inject
-    public GovmailProbe(DomainList domainList, UsersRepository users, DefaultFoldersProvisioner folders) {
+    public GovmailProbe(DomainList domainList, UsersRepository users, DefaultFoldersProvisioner folders, MaxQuotaManager quotas) {
         this.domainList = domainList;
         this.users = users;
         this.folders = folders;
+        this.quotas = quotas;
+    }
+
+    /**
+     * Sets the platform-wide mailbox size limit on first start (1 GiB per mailbox by default). An operator's
+     * later change through WebAdmin ({@code PUT /quota/size}) is kept: this only fills a missing value.
+     */
+    public boolean ensureGlobalStorageQuota(long bytes) throws Exception {
+        if (quotas.getGlobalMaxStorage().isPresent()) {
+            return false;
+        }
+        quotas.setGlobalMaxStorage(QuotaSizeLimit.size(bytes));
+        return true;
     }
 
     /** Adds the domain if missing; answers whether it was added. */

@@ -1,0 +1,120 @@
+package vn.govmail.mailserver.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayInputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import jakarta.mail.Message;
+import jakarta.mail.Store;
+import jakarta.mail.internet.MimeMessage;
+
+import org.apache.james.jdkim.DKIMVerifier;
+import org.apache.james.jdkim.api.SignatureRecord;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Mail to other domains: relayed for authenticated users through the configured smarthost (a local sink),
+ * DKIM-signed with the sender domain's key, and bounced back to the sender (DSN) when the remote refuses it.
+ */
+class OutboundDeliveryIT {
+    private static SmtpSink remote;
+    private static MailServerProcess server;
+    private static String dkimRecord;
+    private static final String SENDER = MailServerProcess.demoUser("tranthib");
+
+    @BeforeAll
+    static void start() throws Exception {
+        remote = new SmtpSink();
+        server = MailServerProcess.start("outbound", Map.of("GOVMAIL_RELAY_HOST", "127.0.0.1:" + remote.port()));
+        HttpResponse<String> created = HttpClient.newHttpClient().send(
+            HttpRequest.newBuilder(URI.create(server.adminUrl() + "govmail/dkim/demo.gov.vn")).POST(HttpRequest.BodyPublishers.noBody()).build(),
+            HttpResponse.BodyHandlers.ofString());
+        assertThat(created.statusCode()).isEqualTo(201);
+        Matcher value = Pattern.compile("\"dnsValue\":\"([^\"]+)\"").matcher(created.body());
+        assertThat(value.find()).isTrue();
+        dkimRecord = value.group(1);
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        server.close();
+        remote.close();
+    }
+
+    @Test
+    void authenticatedMailToAnotherDomainIsRelayedAndDkimSigned() throws Exception {
+        String subject = "outbound-" + System.nanoTime();
+        MimeMessage message = new MimeMessage(MailClients.submission(server));
+        message.setFrom(SENDER);
+        message.setRecipients(Message.RecipientType.TO, "chanhvanphong@other-province.gov.vn");
+        message.setSubject("Giấy mời họp", "UTF-8");
+        message.setHeader("X-Govmail-Token", subject);
+        message.setText("Kính mời đồng chí dự họp.\n", "UTF-8");
+        MailClients.submit(server, SENDER, message);
+
+        SmtpSink.Received received = awaitRemote(subject);
+        assertThat(received.recipients()).containsExactly("chanhvanphong@other-province.gov.vn");
+        assertThat(received.sender()).isEqualTo(SENDER);
+        String raw = new String(received.data(), StandardCharsets.ISO_8859_1);
+        assertThat(raw).contains("DKIM-Signature:").contains("d=demo.gov.vn").contains("s=govmail");
+
+        DKIMVerifier verifier = new DKIMVerifier((method, selector, token) -> {
+            assertThat(selector.toString()).isEqualTo("govmail");
+            assertThat(token.toString()).isEqualTo("demo.gov.vn");
+            return List.of(dkimRecord);
+        });
+        List<SignatureRecord> valid = verifier.verify(new ByteArrayInputStream(received.data()));
+        assertThat(valid).as("signatures that verify against the published key").hasSize(1);
+    }
+
+    @Test
+    void refusedRemoteRecipientBouncesToTheSender() throws Exception {
+        String subject = "bounce-" + System.nanoTime();
+        MimeMessage message = new MimeMessage(MailClients.submission(server));
+        message.setFrom(SENDER);
+        message.setRecipients(Message.RecipientType.TO, "rejected-user@other-province.gov.vn");
+        message.setSubject(subject);
+        message.setHeader("X-Govmail-Token", subject);
+        message.setText("Thư này sẽ bị trả lại.\n", "UTF-8");
+        MailClients.submit(server, SENDER, message);
+
+        try (Store store = MailClients.openImaps(server, SENDER)) {
+            long deadline = System.currentTimeMillis() + 90_000;
+            while (System.currentTimeMillis() < deadline) {
+                for (Message inbox : MailClients.awaitMessages(store, "INBOX", 1, java.time.Duration.ofSeconds(3))) {
+                    if (inbox.isMimeType("multipart/report")) {
+                        String report = new String(inbox.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+                        assertThat(report).contains("rejected-user@other-province.gov.vn").contains("5.1.1");
+                        return;
+                    }
+                }
+                Thread.sleep(500);
+            }
+        }
+        throw new AssertionError("no delivery status notification reached " + SENDER);
+    }
+
+    private static SmtpSink.Received awaitRemote(String subject) throws InterruptedException {
+        long deadline = System.currentTimeMillis() + 60_000;
+        while (System.currentTimeMillis() < deadline) {
+            for (SmtpSink.Received received : remote.messages) {
+                if (new String(received.data(), StandardCharsets.ISO_8859_1).contains(subject)) {
+                    return received;
+                }
+            }
+            Thread.sleep(200);
+        }
+        throw new AssertionError("the remote server never received " + subject);
+    }
+}

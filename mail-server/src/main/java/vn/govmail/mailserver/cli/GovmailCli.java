@@ -40,8 +40,8 @@ public final class GovmailCli {
 
     public static void main(String[] args) {
         Map<String, String> environment = System.getenv();
-        String url = environment.getOrDefault("GOVMAIL_ADMIN_URL",
-            "http://127.0.0.1:" + environment.getOrDefault("GOVMAIL_ADMIN_PORT", "8000") + "/");
+        String url = System.getProperty("govmail.admin.url", environment.getOrDefault("GOVMAIL_ADMIN_URL",
+            "http://127.0.0.1:" + environment.getOrDefault("GOVMAIL_ADMIN_PORT", "8000") + "/"));
         try {
             new GovmailCli(new WebAdminClient(URI.create(url.endsWith("/") ? url : url + "/")), System.out).run(List.of(args));
         } catch (CliException e) {

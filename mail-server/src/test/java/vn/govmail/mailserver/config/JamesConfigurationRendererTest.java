@@ -26,7 +26,10 @@ class JamesConfigurationRendererTest {
             assertThat(Files.readString(conf.resolve(template))).as(template).doesNotContain("${");
         }
         assertThat(Files.readString(conf.resolve("smtpserver.xml"))).contains("<bind>0.0.0.0:587</bind>")
-            .contains("<maxmessagesize>51200K</maxmessagesize>").contains("<authorizedAddresses></authorizedAddresses>");
+            .contains("<maxmessagesize>51200K</maxmessagesize>").contains("<authorizedAddresses></authorizedAddresses>")
+            .contains("<supportedProtocols><protocol>TLSv1.2</protocol><protocol>TLSv1.3</protocol></supportedProtocols>");
+        assertThat(Files.readString(conf.resolve("imapserver.xml"))).contains("<requireSSL>true</requireSSL>")
+            .contains("<literalSizeLimit>62914560</literalSizeLimit>");
         assertThat(Files.readString(conf.resolve("mailetcontainer.xml"))).contains("<gateway>relay.example:2525</gateway>");
         assertThat(Files.readString(conf.resolve("dnsservice.xml"))).contains("<server>10.0.0.53</server>").contains("<autodiscover>false</autodiscover>");
         assertThat(Files.readString(conf.resolve("webadmin.properties"))).contains("host=127.0.0.1");

@@ -6,8 +6,16 @@ import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.cert.X509Certificate;
 import java.sql.Statement;
+import java.util.List;
 import java.util.Map;
+
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLSocket;
+import javax.net.ssl.TrustManager;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -21,6 +29,7 @@ class ExternalPostgresIT {
     private static final String ADMIN_URL = System.getenv().getOrDefault("GOVMAIL_TEST_PG_URL", "jdbc:postgresql://127.0.0.1:5432/postgres");
     private static final String PG_USER = System.getenv().getOrDefault("GOVMAIL_TEST_PG_USER", "postgres");
     private static final String DATABASE = "govmail_it_" + Long.toHexString(System.nanoTime());
+    private static final String PRODUCTION_HOST = "mail.laichau.gov.vn";
     private static MailServerProcess server;
 
     @BeforeAll
@@ -30,7 +39,14 @@ class ExternalPostgresIT {
             statement.execute("CREATE DATABASE " + DATABASE + " ENCODING 'UTF8' TEMPLATE template0");
         }
         String url = ADMIN_URL.substring(0, ADMIN_URL.lastIndexOf('/') + 1) + DATABASE;
-        server = MailServerProcess.start("external-pg", Map.of("GOVMAIL_DB_URL", url, "GOVMAIL_DB_USER", PG_USER));
+        // Production TLS: a PEM chain and key as a CA hands them over (made here with openssl).
+        Path tls = Files.createTempDirectory("govmail-pem");
+        ExternalCommand openssl = ExternalCommand.run(List.of("openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "2",
+            "-subj", "/CN=" + PRODUCTION_HOST, "-addext", "subjectAltName=DNS:" + PRODUCTION_HOST + ",IP:127.0.0.1", "-keyout", tls.resolve("privkey.pem").toString(), "-out", tls.resolve("fullchain.pem").toString()));
+        assertThat(openssl.exitCode()).as(openssl.output()).isZero();
+        server = MailServerProcess.start("external-pg", Map.of("GOVMAIL_DB_URL", url, "GOVMAIL_DB_USER", PG_USER,
+            "GOVMAIL_HOSTNAME", PRODUCTION_HOST,
+            "GOVMAIL_TLS_CERT", tls.resolve("fullchain.pem").toString(), "GOVMAIL_TLS_KEY", tls.resolve("privkey.pem").toString()));
     }
 
     @AfterAll
@@ -70,6 +86,24 @@ class ExternalPostgresIT {
 
         server.restart();
         assertThat(MailboxInspector.subjects(server, recipient)).contains(subject);
+    }
+
+    @Test
+    void listenersServeTheConfiguredPemCertificateWithModernTlsOnly() throws Exception {
+        SSLContext context = SSLContext.getInstance("TLS");
+        context.init(null, new TrustManager[] {new SmtpDialog.TrustEverything()}, null);
+        try (SSLSocket socket = (SSLSocket) context.getSocketFactory().createSocket("127.0.0.1", server.imapsPort)) {
+            socket.startHandshake();
+            X509Certificate certificate = (X509Certificate) socket.getSession().getPeerCertificates()[0];
+            assertThat(certificate.getSubjectX500Principal().getName()).isEqualTo("CN=" + PRODUCTION_HOST);
+            assertThat(socket.getSession().getProtocol()).isIn("TLSv1.2", "TLSv1.3");
+        }
+        try (SSLSocket socket = (SSLSocket) context.getSocketFactory().createSocket("127.0.0.1", server.smtpsPort)) {
+            socket.setEnabledProtocols(new String[] {"TLSv1.2"});
+            socket.startHandshake();
+            assertThat(socket.getSession().getProtocol()).isEqualTo("TLSv1.2");
+        }
+        assertThat(server.log()).doesNotContain("SELF-SIGNED");
     }
 
     private static void awaitSubject(String user, String subject) throws Exception {

@@ -12,14 +12,14 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** What the SMTP listeners refuse, with the exact reply codes (RFC 5321, 3463, 4954, 6409). */
-class SmtpPolicyIT {
+/** What the SMTP and IMAP listeners refuse, with the exact reply codes (RFC 5321, 3463, 4954, 6409, 9051). */
+class ProtocolPolicyIT {
     private static MailServerProcess server;
     private static final String USER = MailServerProcess.demoUser("nguyenvana");
 
     @BeforeAll
     static void startServer() throws Exception {
-        server = MailServerProcess.start("policy", Map.of("GOVMAIL_MAX_MESSAGE_SIZE", "1M"));
+        server = MailServerProcess.start("policy", Map.of("GOVMAIL_MAX_MESSAGE_SIZE", "1M", "GOVMAIL_IMAP_MAX_LITERAL_SIZE", "2M"));
     }
 
     @AfterAll
@@ -156,5 +156,46 @@ class SmtpPolicyIT {
         String credentials = Base64.getEncoder().encodeToString(("\0" + USER + "\0" + MailServerProcess.PASSWORD).getBytes(StandardCharsets.UTF_8));
         server.log().lines().filter(line -> line.matches("^\\d{4}-\\d\\d-\\d\\d .*")).forEach(line ->
             assertThat(line).doesNotContain(MailServerProcess.PASSWORD).doesNotContain(credentials));
+    }
+
+    @Test
+    void imapAppendAboveTheLiteralLimitIsRefusedAndNothingIsStored() throws Exception {
+        try (jakarta.mail.Store store = MailClients.openImaps(server, USER)) {
+            jakarta.mail.Folder drafts = store.getFolder("Drafts");
+            drafts.open(jakarta.mail.Folder.READ_WRITE);
+            jakarta.mail.internet.MimeMessage big = new jakarta.mail.internet.MimeMessage(MailClients.imaps());
+            big.setSubject("too big for APPEND");
+            big.setText("x".repeat(3 * 1024 * 1024));
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> drafts.appendMessages(new jakarta.mail.Message[] {big}))
+                .isInstanceOf(jakarta.mail.MessagingException.class);
+            drafts.close(false);
+        }
+        try (jakarta.mail.Store store = MailClients.openImaps(server, USER)) {
+            jakarta.mail.Folder drafts = store.getFolder("Drafts");
+            drafts.open(jakarta.mail.Folder.READ_ONLY);
+            assertThat(drafts.getMessageCount()).isZero();
+            jakarta.mail.internet.MimeMessage small = new jakarta.mail.internet.MimeMessage(MailClients.imaps());
+            small.setSubject("small draft");
+            small.setText("ok");
+            drafts.close(false);
+            drafts.open(jakarta.mail.Folder.READ_WRITE);
+            drafts.appendMessages(new jakarta.mail.Message[] {small});
+            assertThat(drafts.getMessageCount()).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void imapLoginIsRefusedBeforeTls() throws Exception {
+        try (java.net.Socket socket = new java.net.Socket("127.0.0.1", server.imapPort)) {
+            socket.setSoTimeout(30_000);
+            java.io.BufferedReader in = new java.io.BufferedReader(new java.io.InputStreamReader(socket.getInputStream(), StandardCharsets.US_ASCII));
+            java.io.OutputStream out = socket.getOutputStream();
+            assertThat(in.readLine()).startsWith("* OK");
+            out.write("a CAPABILITY\r\n".getBytes(StandardCharsets.US_ASCII));
+            assertThat(in.readLine()).contains("STARTTLS").contains("LOGINDISABLED").doesNotContain("AUTH=PLAIN");
+            in.readLine();
+            out.write(("b LOGIN " + USER + " " + MailServerProcess.PASSWORD + "\r\n").getBytes(StandardCharsets.US_ASCII));
+            assertThat(in.readLine()).startsWith("b NO");
+        }
     }
 }

@@ -16,7 +16,7 @@ final class StartupBanner {
         String host = settings.string("bind").equals("0.0.0.0") ? "localhost" : settings.string("bind");
         StringBuilder text = new StringBuilder("\n");
         text.append("govmail mail server is running (").append(settings.string("hostname")).append(")\n");
-        line(text, "SMTP (MX, port 25 role)", "smtp://" + host + ":" + settings.port("smtp.port"), "STARTTLS, mail for local domains only");
+        line(text, "SMTP (MX)", "smtp://" + host + ":" + settings.port("smtp.port"), "STARTTLS, mail for local domains only");
         line(text, "Submission", "smtp://" + host + ":" + settings.port("submission.port"), "STARTTLS + AUTH required");
         line(text, "Submission (TLS)", "smtps://" + host + ":" + settings.port("smtps.port"), "implicit TLS + AUTH required");
         line(text, "IMAP", "imap://" + host + ":" + settings.port("imap.port"), "STARTTLS, login after TLS only");

@@ -33,6 +33,8 @@ public final class JamesConfigurationVariables {
         variables.put("tls.cert.url", "file://" + tls.certificateChain().toAbsolutePath());
         variables.put("tls.key.url", "file://" + tls.privateKey().toAbsolutePath());
         variables.put("relay.delays", settings.string("relay.delays"));
+        // One attempt per listed delay (James would otherwise warn and raise its default of 5 itself).
+        variables.put("relay.max-retries", Integer.toString(settings.string("relay.delays").split(",").length));
         variables.put("relay.gateway.xml", gatewayXml(settings));
 
         List<String> dnsServers = settings.optional("dns.servers")

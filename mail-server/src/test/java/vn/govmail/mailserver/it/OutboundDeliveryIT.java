@@ -106,9 +106,13 @@ class OutboundDeliveryIT {
     }
 
     private static SmtpSink.Received awaitRemote(String subject) throws InterruptedException {
+        return awaitRemote(remote, subject);
+    }
+
+    static SmtpSink.Received awaitRemote(SmtpSink sink, String subject) throws InterruptedException {
         long deadline = System.currentTimeMillis() + 60_000;
         while (System.currentTimeMillis() < deadline) {
-            for (SmtpSink.Received received : remote.messages) {
+            for (SmtpSink.Received received : sink.messages) {
                 if (new String(received.data(), StandardCharsets.ISO_8859_1).contains(subject)) {
                     return received;
                 }

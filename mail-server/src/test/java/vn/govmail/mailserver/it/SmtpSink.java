@@ -27,7 +27,12 @@ final class SmtpSink implements AutoCloseable {
     private final Thread acceptor;
 
     SmtpSink() throws IOException {
-        socket = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
+        this(InetAddress.getLoopbackAddress(), 0);
+    }
+
+    /** A sink on a fixed address and port, e.g. 127.0.0.2:25 to stand for a remote domain's MX host. */
+    SmtpSink(InetAddress address, int port) throws IOException {
+        socket = new ServerSocket(port, 50, address);
         acceptor = new Thread(this::acceptLoop, "smtp-sink");
         acceptor.setDaemon(true);
         acceptor.start();

@@ -1,0 +1,79 @@
+package vn.govmail.mailserver.it;
+
+import java.io.IOException;
+import java.net.DatagramPacket;
+import java.net.DatagramSocket;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.util.Map;
+
+import org.xbill.DNS.ARecord;
+import org.xbill.DNS.DClass;
+import org.xbill.DNS.Flags;
+import org.xbill.DNS.MXRecord;
+import org.xbill.DNS.Message;
+import org.xbill.DNS.Name;
+import org.xbill.DNS.Rcode;
+import org.xbill.DNS.Record;
+import org.xbill.DNS.Section;
+import org.xbill.DNS.Type;
+
+/**
+ * A DNS server on a loopback address (port 53, as James's resolver cannot use another port) that answers
+ * MX and A questions for test domains and NXDOMAIN for everything else: tests never ask the real DNS.
+ */
+final class DnsStub implements AutoCloseable {
+    private final DatagramSocket socket;
+    private final Map<String, String> mx;   // domain -> MX host
+    private final Map<String, String> a;    // host -> IPv4 address
+    private final Thread thread;
+
+    DnsStub(String address, Map<String, String> mx, Map<String, String> a) throws IOException {
+        this.socket = new DatagramSocket(new InetSocketAddress(InetAddress.getByName(address), 53));
+        this.mx = mx;
+        this.a = a;
+        thread = new Thread(this::serve, "dns-stub");
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    private void serve() {
+        byte[] buffer = new byte[512];
+        while (!socket.isClosed()) {
+            try {
+                DatagramPacket packet = new DatagramPacket(buffer, buffer.length);
+                socket.receive(packet);
+                Message query = new Message(java.util.Arrays.copyOf(packet.getData(), packet.getLength()));
+                byte[] answer = answer(query).toWire(512);
+                socket.send(new DatagramPacket(answer, answer.length, packet.getSocketAddress()));
+            } catch (IOException e) {
+                if (socket.isClosed()) {
+                    return;
+                }
+            }
+        }
+    }
+
+    private Message answer(Message query) throws IOException {
+        Message response = new Message(query.getHeader().getID());
+        response.getHeader().setFlag(Flags.QR);
+        response.getHeader().setFlag(Flags.AA);
+        response.getHeader().setFlag(Flags.RA);
+        Record question = query.getQuestion();
+        response.addRecord(question, Section.QUESTION);
+        String name = question.getName().toString(true).toLowerCase(java.util.Locale.ROOT);
+        boolean known = mx.containsKey(name) || a.containsKey(name);
+        if (question.getType() == Type.MX && mx.containsKey(name)) {
+            response.addRecord(new MXRecord(question.getName(), DClass.IN, 60, 10, Name.fromString(mx.get(name) + ".")), Section.ANSWER);
+        } else if (question.getType() == Type.A && a.containsKey(name)) {
+            response.addRecord(new ARecord(question.getName(), DClass.IN, 60, InetAddress.getByName(a.get(name))), Section.ANSWER);
+        }
+        response.getHeader().setRcode(known ? Rcode.NOERROR : Rcode.NXDOMAIN);
+        return response;
+    }
+
+    @Override
+    public void close() {
+        socket.close();
+    }
+}

@@ -6,6 +6,7 @@ import org.apache.james.imap.api.ImapConfiguration;
 import org.apache.james.imap.api.message.Capability;
 import org.apache.james.imap.api.process.ImapProcessor;
 import org.apache.james.imap.api.process.ImapSession;
+import org.apache.james.imap.message.request.AuthenticateRequest;
 import org.apache.james.imap.processor.DefaultProcessor;
 import org.apache.james.imap.api.ImapMessage;
 
@@ -14,8 +15,12 @@ import com.google.common.collect.ImmutableSet;
 import reactor.core.publisher.Mono;
 
 /**
- * James's IMAP processor with CONDSTORE (RFC 7162) switched on: James 3.8.1 implements it but has no
- * configuration key for it.
+ * James's IMAP processor with two changes:
+ * <ul>
+ *   <li>CONDSTORE (RFC 7162) switched on: James 3.8.1 implements it but has no configuration key for it;</li>
+ *   <li>AUTHENTICATE's continuation line (the credentials) runs with the connection's logging context, so
+ *       the login log line ({@link LoginAuditingAuthenticator}) names the client address as LOGIN's does.</li>
+ * </ul>
  */
 public class GovmailImapProcessor implements ImapProcessor {
     private final DefaultProcessor delegate;
@@ -47,6 +52,9 @@ public class GovmailImapProcessor implements ImapProcessor {
 
     @Override
     public Mono<Void> processReactive(ImapMessage message, Responder responder, ImapSession session) {
+        if (message instanceof AuthenticateRequest) {
+            return delegate.processReactive(message, responder, LoggingContextSession.wrap(session));
+        }
         return delegate.processReactive(message, responder, session);
     }
 }

@@ -198,4 +198,18 @@ class ProtocolPolicyIT {
             assertThat(in.readLine()).startsWith("b NO");
         }
     }
+
+    @Test
+    void everyImapLoginIsLoggedWithUserAddressAndResult() throws Exception {
+        try (jakarta.mail.Store store = MailClients.openImaps(server, USER)) {
+            assertThat(store.isConnected()).isTrue();
+        }
+        jakarta.mail.Store wrong = MailClients.imaps().getStore("imaps");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> wrong.connect("127.0.0.1", server.imapsPort, USER, "not-the-password"))
+            .isInstanceOf(jakarta.mail.AuthenticationFailedException.class);
+        assertThat(server.log())
+            .contains("imap login ok user=" + USER + " from=127.0.0.1")
+            .contains("imap login failed user=" + USER + " from=127.0.0.1")
+            .doesNotContain("not-the-password");
+    }
 }

@@ -50,6 +50,21 @@ public final class MailClients {
         Transport.send(message, message.getAllRecipients(), user, MailServerProcess.PASSWORD);
     }
 
+    /**
+     * Submits a plain-text UTF-8 message on the submission port, marked with an {@code X-Govmail-Token}
+     * header so a test can find it again wherever it lands.
+     */
+    public static void submitText(MailServerProcess server, String from, String to, String subject, String token, String text)
+            throws MessagingException {
+        MimeMessage message = new MimeMessage(submission(server));
+        message.setFrom(from);
+        message.setRecipients(Message.RecipientType.TO, to);
+        message.setSubject(subject, "UTF-8");
+        message.setHeader("X-Govmail-Token", token);
+        message.setText(text, "UTF-8");
+        submit(server, from, message);
+    }
+
     public static Store openImaps(MailServerProcess server, String user) throws MessagingException {
         Store store = imaps().getStore("imaps");
         store.connect("127.0.0.1", server.imapsPort, user, MailServerProcess.PASSWORD);

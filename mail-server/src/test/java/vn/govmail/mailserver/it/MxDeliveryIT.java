@@ -6,9 +6,6 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import java.net.InetAddress;
 import java.util.Map;
 
-import jakarta.mail.Message;
-import jakarta.mail.internet.MimeMessage;
-
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -52,13 +49,7 @@ class MxDeliveryIT {
     void mailIsDeliveredToTheRecipientDomainsMxHost() throws Exception {
         String sender = MailServerProcess.demoUser("nguyenvana");
         String token = "mx-" + System.nanoTime();
-        MimeMessage message = new MimeMessage(MailClients.submission(server));
-        message.setFrom(sender);
-        message.setRecipients(Message.RecipientType.TO, "vanthu@other-province.gov.vn");
-        message.setSubject("Công văn gửi tỉnh bạn", "UTF-8");
-        message.setHeader("X-Govmail-Token", token);
-        message.setText("Nội dung.\n", "UTF-8");
-        MailClients.submit(server, sender, message);
+        MailClients.submitText(server, sender, "vanthu@other-province.gov.vn", "Công văn gửi tỉnh bạn", token, "Nội dung.\n");
 
         SmtpSink.Received received = OutboundDeliveryIT.awaitRemote(remoteMx, token);
         assertThat(received.recipients()).containsExactly("vanthu@other-province.gov.vn");

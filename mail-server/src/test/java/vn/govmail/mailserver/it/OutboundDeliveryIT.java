@@ -15,7 +15,6 @@ import java.util.regex.Pattern;
 
 import jakarta.mail.Message;
 import jakarta.mail.Store;
-import jakarta.mail.internet.MimeMessage;
 
 import org.apache.james.jdkim.DKIMVerifier;
 import org.apache.james.jdkim.api.SignatureRecord;
@@ -55,13 +54,7 @@ class OutboundDeliveryIT {
     @Test
     void authenticatedMailToAnotherDomainIsRelayedAndDkimSigned() throws Exception {
         String subject = "outbound-" + System.nanoTime();
-        MimeMessage message = new MimeMessage(MailClients.submission(server));
-        message.setFrom(SENDER);
-        message.setRecipients(Message.RecipientType.TO, "chanhvanphong@other-province.gov.vn");
-        message.setSubject("Giấy mời họp", "UTF-8");
-        message.setHeader("X-Govmail-Token", subject);
-        message.setText("Kính mời đồng chí dự họp.\n", "UTF-8");
-        MailClients.submit(server, SENDER, message);
+        MailClients.submitText(server, SENDER, "chanhvanphong@other-province.gov.vn", "Giấy mời họp", subject, "Kính mời đồng chí dự họp.\n");
 
         SmtpSink.Received received = awaitRemote(subject);
         assertThat(received.recipients()).containsExactly("chanhvanphong@other-province.gov.vn");
@@ -81,13 +74,7 @@ class OutboundDeliveryIT {
     @Test
     void refusedRemoteRecipientBouncesToTheSender() throws Exception {
         String subject = "bounce-" + System.nanoTime();
-        MimeMessage message = new MimeMessage(MailClients.submission(server));
-        message.setFrom(SENDER);
-        message.setRecipients(Message.RecipientType.TO, "rejected-user@other-province.gov.vn");
-        message.setSubject(subject);
-        message.setHeader("X-Govmail-Token", subject);
-        message.setText("Thư này sẽ bị trả lại.\n", "UTF-8");
-        MailClients.submit(server, SENDER, message);
+        MailClients.submitText(server, SENDER, "rejected-user@other-province.gov.vn", subject, subject, "Thư này sẽ bị trả lại.\n");
 
         try (Store store = MailClients.openImaps(server, SENDER)) {
             long deadline = System.currentTimeMillis() + 90_000;

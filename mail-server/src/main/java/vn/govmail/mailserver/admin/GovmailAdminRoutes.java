@@ -16,6 +16,7 @@ import org.apache.james.webadmin.utils.JsonTransformer;
 import spark.Request;
 import spark.Response;
 import spark.Service;
+import vn.govmail.mailserver.account.AccountStatusStore;
 import vn.govmail.mailserver.dkim.DkimKey;
 import vn.govmail.mailserver.dkim.DkimKeyStore;
 import vn.govmail.mailserver.mailbox.DefaultFoldersProvisioner;
@@ -25,7 +26,9 @@ import vn.govmail.mailserver.mailbox.DefaultFoldersProvisioner;
  * <ul>
  *   <li>{@code POST /govmail/dkim/{domain}}: generate (or rotate) the domain's DKIM key; answers the DNS record;</li>
  *   <li>{@code GET /govmail/dkim/{domain}}: the DNS record to publish;</li>
- *   <li>{@code POST /govmail/users/{user}/folders}: create the user's default folders now.</li>
+ *   <li>{@code POST /govmail/users/{user}/folders}: create the user's default folders now;</li>
+ *   <li>{@code POST /govmail/users/{user}/disable?reason=...} and {@code .../enable}: a disabled account keeps its
+ *       mail but receives none (550 5.2.1) and cannot log in.</li>
  * </ul>
  */
 public class GovmailAdminRoutes implements Routes {
@@ -33,15 +36,17 @@ public class GovmailAdminRoutes implements Routes {
     private final UsersRepository users;
     private final DkimKeyStore dkimKeys;
     private final DefaultFoldersProvisioner folders;
+    private final AccountStatusStore accounts;
     private final JsonTransformer json;
 
     @Inject
     public GovmailAdminRoutes(DomainList domainList, UsersRepository users, DkimKeyStore dkimKeys,
-                              DefaultFoldersProvisioner folders, JsonTransformer json) {
+                              DefaultFoldersProvisioner folders, AccountStatusStore accounts, JsonTransformer json) {
         this.domainList = domainList;
         this.users = users;
         this.dkimKeys = dkimKeys;
         this.folders = folders;
+        this.accounts = accounts;
         this.json = json;
     }
 
@@ -55,6 +60,8 @@ public class GovmailAdminRoutes implements Routes {
         service.post("/govmail/dkim/:domain", this::generateDkimKey, json);
         service.get("/govmail/dkim/:domain", this::dkimRecord, json);
         service.post("/govmail/users/:user/folders", this::provisionFolders, json);
+        service.post("/govmail/users/:user/disable", (request, response) -> setDisabled(request, true), json);
+        service.post("/govmail/users/:user/enable", (request, response) -> setDisabled(request, false), json);
     }
 
     private Object generateDkimKey(Request request, Response response) throws Exception {
@@ -72,12 +79,23 @@ public class GovmailAdminRoutes implements Routes {
     }
 
     private Object provisionFolders(Request request, Response response) throws Exception {
+        Username user = existingUser(request);
+        folders.provision(user);
+        return Map.of("user", user.asString(), "folders", "provisioned");
+    }
+
+    private Object setDisabled(Request request, boolean disabled) throws Exception {
+        Username user = existingUser(request);
+        accounts.setDisabled(user, disabled, request.queryParams("reason"));
+        return Map.of("user", user.asString(), "disabled", disabled);
+    }
+
+    private Username existingUser(Request request) throws Exception {
         Username user = parseUser(request.params("user"));
         if (!users.contains(user)) {
             throw notFound("User " + user.asString() + " does not exist");
         }
-        folders.provision(user);
-        return Map.of("user", user.asString(), "folders", "provisioned");
+        return user;
     }
 
     private Domain localDomain(String text) throws Exception {

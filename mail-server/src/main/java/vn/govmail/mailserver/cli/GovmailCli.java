@@ -20,6 +20,8 @@ public final class GovmailCli {
           user passwd ADDRESS [PASSWORD] set a new password; without PASSWORD one is generated and printed
           user list                      list the accounts
           user delete ADDRESS            delete an account
+          user disable ADDRESS [REASON]  stop an account receiving mail and logging in (its mail is kept)
+          user enable ADDRESS            undo 'user disable'
           alias add ALIAS ADDRESS        mail to ALIAS goes to ADDRESS, who may also send as ALIAS
           alias list ADDRESS             list ADDRESS's aliases
           group add GROUP MEMBER         add MEMBER to the distribution group GROUP (created on first member)
@@ -76,6 +78,19 @@ public final class GovmailCli {
                 String user = one(operands, "ADDRESS");
                 admin.delete("users/" + WebAdminClient.segment(user));
                 out.println("Account " + user + " deleted.");
+            }
+            case "user disable" -> {
+                if (operands.isEmpty() || operands.size() > 2) {
+                    throw new CliException(2, "expected ADDRESS [REASON] (./govmail admin help)");
+                }
+                String reason = operands.size() == 2 ? "?reason=" + WebAdminClient.segment(operands.get(1)) : "";
+                admin.post("govmail/users/" + WebAdminClient.segment(operands.get(0)) + "/disable" + reason);
+                out.println("Account " + operands.get(0) + " disabled: it receives no mail and cannot log in; its mail is kept.");
+            }
+            case "user enable" -> {
+                String user = one(operands, "ADDRESS");
+                admin.post("govmail/users/" + WebAdminClient.segment(user) + "/enable");
+                out.println("Account " + user + " enabled.");
             }
             case "alias add" -> {
                 List<String> values = exactly(operands, "ALIAS", "ADDRESS");

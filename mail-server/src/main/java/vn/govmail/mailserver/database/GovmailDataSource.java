@@ -23,6 +23,13 @@ public class GovmailDataSource {
             private_key_pkcs8 TEXT NOT NULL,
             public_key_spki TEXT NOT NULL,
             created_at TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now())
+        """,
+        """
+        CREATE TABLE IF NOT EXISTS govmail_account_status (
+            username VARCHAR(320) PRIMARY KEY,
+            disabled BOOLEAN NOT NULL,
+            reason TEXT,
+            changed_at TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now())
         """
     };
 

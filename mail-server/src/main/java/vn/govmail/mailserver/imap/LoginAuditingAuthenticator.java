@@ -11,6 +11,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
 
+import vn.govmail.mailserver.account.AccountStatusStore;
+
 /**
  * One log line per mailbox login (IMAP LOGIN and AUTHENTICATE, ManageSieve): who, from where, the result.
  * James's protocol handlers set the client address in the logging context while the login runs.
@@ -20,18 +22,23 @@ public class LoginAuditingAuthenticator implements Authenticator {
     private static final Logger LOGGER = LoggerFactory.getLogger("govmail.imap");
 
     private final UserRepositoryAuthenticator delegate;
+    private final AccountStatusStore accounts;
 
     @Inject
-    public LoginAuditingAuthenticator(UserRepositoryAuthenticator delegate) {
+    public LoginAuditingAuthenticator(UserRepositoryAuthenticator delegate, AccountStatusStore accounts) {
         this.delegate = delegate;
+        this.accounts = accounts;
     }
 
+    /** Disabled accounts fail like a wrong password (the client learns nothing); the log says why. */
     @Override
     public boolean isAuthentic(Username user, CharSequence password) throws MailboxException {
-        boolean authentic = delegate.isAuthentic(user, password);
+        boolean disabled = accounts.isDisabled(user);
+        boolean authentic = !disabled && delegate.isAuthentic(user, password);
         String protocol = MDC.get(MDCBuilder.PROTOCOL);
         LOGGER.info("{} login {} user={} from={}", protocol == null ? "mailbox" : protocol.toLowerCase(java.util.Locale.ROOT),
-            authentic ? "ok" : "failed", user.asString(), MDC.get(MDCBuilder.IP) == null ? "-" : MDC.get(MDCBuilder.IP));
+            authentic ? "ok" : disabled ? "refused-disabled" : "failed", user.asString(),
+            MDC.get(MDCBuilder.IP) == null ? "-" : MDC.get(MDCBuilder.IP));
         return authentic;
     }
 }

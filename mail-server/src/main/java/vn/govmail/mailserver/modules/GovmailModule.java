@@ -8,11 +8,13 @@ import com.google.inject.AbstractModule;
 import com.google.inject.Scopes;
 import com.google.inject.multibindings.Multibinder;
 
+import vn.govmail.mailserver.account.AccountStatusStore;
 import vn.govmail.mailserver.admin.GovmailAdminRoutes;
 import vn.govmail.mailserver.admin.GovmailProbe;
 import vn.govmail.mailserver.database.GovmailDataSource;
 import vn.govmail.mailserver.dkim.DkimKeyStore;
 import vn.govmail.mailserver.mailbox.DefaultFoldersProvisioner;
+import vn.govmail.mailserver.smtp.LocalRecipients;
 
 /** govmail's own services inside the James process: folder provisioning, DKIM keys, admin routes. */
 public class GovmailModule extends AbstractModule {
@@ -21,6 +23,8 @@ public class GovmailModule extends AbstractModule {
         bind(GovmailDataSource.class).in(Scopes.SINGLETON);
         bind(DkimKeyStore.class).in(Scopes.SINGLETON);
         bind(DefaultFoldersProvisioner.class).in(Scopes.SINGLETON);
+        bind(AccountStatusStore.class).in(Scopes.SINGLETON);
+        bind(LocalRecipients.class).in(Scopes.SINGLETON);
 
         Multibinder.newSetBinder(binder(), EventListener.GroupEventListener.class)
             .addBinding().to(DefaultFoldersProvisioner.class);

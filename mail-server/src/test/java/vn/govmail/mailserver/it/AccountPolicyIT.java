@@ -1,0 +1,123 @@
+package vn.govmail.mailserver.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+
+import jakarta.mail.AuthenticationFailedException;
+import jakarta.mail.Folder;
+import jakarta.mail.Message;
+import jakarta.mail.MessagingException;
+import jakarta.mail.Store;
+import jakarta.mail.internet.MimeMessage;
+
+import org.eclipse.angus.mail.imap.IMAPFolder;
+import org.eclipse.angus.mail.imap.IMAPStore;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** Quotas enforced at RCPT and on APPEND, and disabled accounts, through SMTP, IMAP and the admin API. */
+class AccountPolicyIT {
+    private static MailServerProcess server;
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+
+    @BeforeAll
+    static void startServer() throws Exception {
+        server = MailServerProcess.startEmbedded("accounts");
+    }
+
+    @AfterAll
+    static void stopServer() throws Exception {
+        server.close();
+    }
+
+    @Test
+    void fullMailboxIsRefusedAtRcptWith452AndOnAppendWithOverquota() throws Exception {
+        String user = MailServerProcess.demoUser("tranthib");
+        assertThat(admin("PUT", "quota/users/" + user + "/size", "8000")).isEqualTo(204);
+        deliver(user, "x".repeat(5000));
+        awaitMessages(user, 1);
+        // The IT center lowers the limit below what the mailbox already holds: it is now full.
+        assertThat(admin("PUT", "quota/users/" + user + "/size", "4000")).isEqualTo(204);
+
+        try (SmtpDialog smtp = new SmtpDialog(server.smtpPort)) {
+            smtp.send("EHLO sender.example.org");
+            smtp.send("MAIL FROM:<someone@example.org>");
+            assertThat(smtp.send("RCPT TO:<" + user + ">")).startsWith("452 4.2.2");
+            assertThat(smtp.send("RCPT TO:<" + MailServerProcess.demoUser("nguyenvana") + ">")).startsWith("250");
+        }
+
+        try (Store store = MailClients.openImaps(server, user)) {
+            IMAPFolder drafts = (IMAPFolder) store.getFolder("Drafts");
+            drafts.open(Folder.READ_WRITE);
+            MimeMessage draft = new MimeMessage(MailClients.imaps());
+            draft.setSubject("bản nháp");
+            draft.setText("nội dung", "UTF-8");
+            assertThatThrownBy(() -> drafts.appendMessages(new Message[] {draft}))
+                .isInstanceOf(MessagingException.class).hasMessageContaining("OVERQUOTA");
+            jakarta.mail.Quota[] quotas = ((IMAPStore) store).getQuota("INBOX");
+            assertThat(quotas[0].resources[0].name).isEqualTo("STORAGE");
+            assertThat(quotas[0].resources[0].usage).isGreaterThanOrEqualTo(4);
+        }
+
+        assertThat(admin("DELETE", "quota/users/" + user + "/size", null)).isEqualTo(204);
+        try (SmtpDialog smtp = new SmtpDialog(server.smtpPort)) {
+            smtp.send("EHLO sender.example.org");
+            smtp.send("MAIL FROM:<someone@example.org>");
+            assertThat(smtp.send("RCPT TO:<" + user + ">")).as("back under the 1 GiB default").startsWith("250");
+        }
+    }
+
+    @Test
+    void disabledAccountReceivesNothingCannotLogInAndKeepsItsMail() throws Exception {
+        String user = MailServerProcess.demoUser("vanthu");
+        deliver(user, "thư trước khi khoá");
+        awaitMessages(user, 1);
+
+        assertThat(admin("POST", "govmail/users/" + user + "/disable?reason=nghi%20huu", null)).isEqualTo(200);
+        try (SmtpDialog smtp = new SmtpDialog(server.smtpPort)) {
+            smtp.send("EHLO sender.example.org");
+            smtp.send("MAIL FROM:<someone@example.org>");
+            assertThat(smtp.send("RCPT TO:<" + user + ">")).startsWith("550 5.2.1");
+        }
+        Store store = MailClients.imaps().getStore("imaps");
+        assertThatThrownBy(() -> store.connect("127.0.0.1", server.imapsPort, user, MailServerProcess.PASSWORD))
+            .isInstanceOf(AuthenticationFailedException.class);
+        assertThatThrownBy(() -> MailClients.submitText(server, user, MailServerProcess.demoUser("nguyenvana"), "x", "x", "x"))
+            .isInstanceOf(AuthenticationFailedException.class);
+        assertThat(server.log()).contains("imap login refused-disabled user=" + user);
+
+        assertThat(admin("POST", "govmail/users/" + user + "/enable", null)).isEqualTo(200);
+        awaitMessages(user, 1); // the mail received before is still there
+    }
+
+    private static void deliver(String recipient, String body) throws Exception {
+        try (SmtpDialog smtp = new SmtpDialog(server.smtpPort)) {
+            smtp.send("EHLO sender.example.org");
+            smtp.send("MAIL FROM:<someone@example.org>");
+            assertThat(smtp.send("RCPT TO:<" + recipient + ">")).startsWith("250");
+            smtp.send("DATA");
+            smtp.write(("Subject: quota\r\nContent-Type: text/plain; charset=UTF-8\r\n\r\n" + body + "\r\n").getBytes(StandardCharsets.UTF_8));
+            assertThat(smtp.send(".")).startsWith("250");
+        }
+    }
+
+    private static void awaitMessages(String user, int count) throws Exception {
+        try (Store store = MailClients.openImaps(server, user)) {
+            assertThat(MailClients.awaitMessages(store, "INBOX", count, java.time.Duration.ofSeconds(30))).hasSizeGreaterThanOrEqualTo(count);
+        }
+    }
+
+    private static int admin(String method, String path, String body) throws Exception {
+        HttpRequest.BodyPublisher publisher = body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body);
+        HttpRequest request = HttpRequest.newBuilder(URI.create(server.adminUrl() + path))
+            .header("Content-Type", "application/json").method(method, publisher).build();
+        return HTTP.send(request, HttpResponse.BodyHandlers.ofString()).statusCode();
+    }
+}

@@ -12,12 +12,14 @@ import org.apache.james.server.core.configuration.Configuration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import vn.govmail.mailserver.admin.AdminToken;
 import vn.govmail.mailserver.admin.GovmailProbe;
 import vn.govmail.mailserver.config.GovmailSettings;
 import vn.govmail.mailserver.config.JamesConfigurationRenderer;
 import vn.govmail.mailserver.config.JamesConfigurationVariables;
 import vn.govmail.mailserver.database.DatabaseConnection;
 import vn.govmail.mailserver.database.EmbeddedPostgresDatabase;
+import vn.govmail.mailserver.modules.AdminAccessModule;
 import vn.govmail.mailserver.modules.PostgresJpaModule;
 import vn.govmail.mailserver.tls.SelfSignedCertificateGenerator;
 import vn.govmail.mailserver.tls.TlsMaterial;
@@ -85,7 +87,8 @@ public final class GovmailMailServer implements AutoCloseable {
                 .combineWith(GovmailModules.PROTOCOLS)
                 .combineWith(GovmailModules.WEBADMIN)
                 .combineWith(new PostgresJpaModule(database, Integer.parseInt(settings.string("db.max-connections"))))
-                .overrideWith(GovmailModules.OVERRIDES);
+                .overrideWith(GovmailModules.OVERRIDES)
+                .overrideWith(new AdminAccessModule(AdminToken.load(settings.optional("admin.token"), data)));
             james.start();
 
             GovmailMailServer server = new GovmailMailServer(james, embedded);

@@ -28,7 +28,9 @@ public final class GovmailCli {
           group list GROUP               list a group's members
           dkim generate DOMAIN           create (or rotate) the DKIM key of DOMAIN and print its DNS record
           dkim show DOMAIN               print the DNS record of DOMAIN's DKIM key
-        The admin API is http://127.0.0.1:$GOVMAIL_ADMIN_PORT (8000 by default), or $GOVMAIL_ADMIN_URL.
+          audit [LIMIT]                  the latest admin actions (who, what, when, from where, result)
+        The admin API is http://127.0.0.1:$GOVMAIL_ADMIN_PORT (8000 by default), or $GOVMAIL_ADMIN_URL; its token
+        is read from $GOVMAIL_ADMIN_TOKEN or $GOVMAIL_DATA/admin-token (written by the server on first start).
         """;
     private static final String PASSWORD_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz23456789";
 
@@ -45,7 +47,8 @@ public final class GovmailCli {
         String url = System.getProperty("govmail.admin.url", environment.getOrDefault("GOVMAIL_ADMIN_URL",
             "http://127.0.0.1:" + environment.getOrDefault("GOVMAIL_ADMIN_PORT", "8000") + "/"));
         try {
-            new GovmailCli(new WebAdminClient(URI.create(url.endsWith("/") ? url : url + "/")), System.out).run(List.of(args));
+            String token = AdminTokenSource.find(environment);
+            new GovmailCli(new WebAdminClient(URI.create(url.endsWith("/") ? url : url + "/"), token), System.out).run(List.of(args));
         } catch (CliException e) {
             System.err.println("govmail admin: " + e.getMessage());
             System.exit(e.exitCode());
@@ -57,7 +60,7 @@ public final class GovmailCli {
             out.print(USAGE);
             return;
         }
-        String command = String.join(" ", args.subList(0, Math.min(2, args.size())));
+        String command = args.get(0).equals("audit") ? "audit" : String.join(" ", args.subList(0, Math.min(2, args.size())));
         List<String> operands = args.size() > 2 ? args.subList(2, args.size()) : List.of();
         switch (command) {
             case "domain add" -> {
@@ -108,6 +111,7 @@ public final class GovmailCli {
                 .forEach(out::println);
             case "dkim generate" -> printDkim(admin.post("govmail/dkim/" + WebAdminClient.segment(one(operands, "DOMAIN"))).body(), true);
             case "dkim show" -> printDkim(admin.get("govmail/dkim/" + WebAdminClient.segment(one(operands, "DOMAIN"))).body(), false);
+            case "audit" -> printAudit(args.size() > 1 ? args.get(1) : "50");
             default -> throw new CliException(2, "unknown command '" + String.join(" ", args) + "'\n" + USAGE);
         }
     }
@@ -139,6 +143,14 @@ public final class GovmailCli {
 
     private boolean userExists(String user) {
         return JsonText.list(admin.get("users").body(), "username").contains(user);
+    }
+
+    private void printAudit(String limit) {
+        String json = admin.get("govmail/audit?limit=" + WebAdminClient.segment(limit)).body();
+        for (Map<String, Object> entry : JsonText.objects(json)) {
+            out.println(entry.get("at") + "  " + entry.get("actor") + "@" + entry.get("client") + "  " + entry.get("method") + " "
+                + entry.get("path") + "  -> " + entry.get("status"));
+        }
     }
 
     private void printDkim(String json, boolean created) {

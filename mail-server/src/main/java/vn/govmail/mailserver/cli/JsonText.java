@@ -36,6 +36,15 @@ final class JsonText {
         return values;
     }
 
+    /** For arrays of flat objects. */
+    static List<java.util.Map<String, Object>> objects(String json) {
+        try {
+            return MAPPER.readValue(json, new com.fasterxml.jackson.core.type.TypeReference<List<java.util.Map<String, Object>>>() { });
+        } catch (Exception e) {
+            throw new CliException(1, "unexpected answer from the admin API: " + json);
+        }
+    }
+
     static String object(String key, String value) {
         return MAPPER.createObjectNode().put(key, value).toString();
     }

@@ -16,10 +16,12 @@ final class WebAdminClient {
     }
 
     private final URI base;
+    private final String token;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
-    WebAdminClient(URI base) {
+    WebAdminClient(URI base, String token) {
         this.base = base;
+        this.token = token;
     }
 
     static String segment(String value) {
@@ -45,7 +47,7 @@ final class WebAdminClient {
 
     private Reply send(HttpRequest.Builder request) {
         try {
-            HttpResponse<String> response = http.send(request.timeout(Duration.ofSeconds(60)).build(),
+            HttpResponse<String> response = http.send(request.timeout(Duration.ofSeconds(60)).header("Authorization", "Bearer " + token).build(),
                 HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
             Reply reply = new Reply(response.statusCode(), response.body());
             if (reply.status() >= 400) {

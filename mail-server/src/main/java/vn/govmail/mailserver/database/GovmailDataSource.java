@@ -30,6 +30,16 @@ public class GovmailDataSource {
             disabled BOOLEAN NOT NULL,
             reason TEXT,
             changed_at TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now())
+        """,
+        """
+        CREATE TABLE IF NOT EXISTS govmail_audit (
+            id BIGSERIAL PRIMARY KEY,
+            at TIMESTAMP WITH TIME ZONE NOT NULL,
+            actor VARCHAR(320) NOT NULL,
+            client VARCHAR(64) NOT NULL,
+            method VARCHAR(10) NOT NULL,
+            path TEXT NOT NULL,
+            status INTEGER NOT NULL)
         """
     };
 

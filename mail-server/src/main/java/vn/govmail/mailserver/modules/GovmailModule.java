@@ -9,6 +9,7 @@ import com.google.inject.Scopes;
 import com.google.inject.multibindings.Multibinder;
 
 import vn.govmail.mailserver.account.AccountStatusStore;
+import vn.govmail.mailserver.admin.AdminAuditRoutes;
 import vn.govmail.mailserver.admin.GovmailAdminRoutes;
 import vn.govmail.mailserver.admin.GovmailProbe;
 import vn.govmail.mailserver.database.GovmailDataSource;
@@ -28,8 +29,9 @@ public class GovmailModule extends AbstractModule {
 
         Multibinder.newSetBinder(binder(), EventListener.GroupEventListener.class)
             .addBinding().to(DefaultFoldersProvisioner.class);
-        Multibinder.newSetBinder(binder(), Routes.class)
-            .addBinding().to(GovmailAdminRoutes.class);
+        Multibinder<Routes> routes = Multibinder.newSetBinder(binder(), Routes.class);
+        routes.addBinding().to(GovmailAdminRoutes.class);
+        routes.addBinding().to(AdminAuditRoutes.class);
         Multibinder.newSetBinder(binder(), GuiceProbe.class)
             .addBinding().to(GovmailProbe.class);
     }

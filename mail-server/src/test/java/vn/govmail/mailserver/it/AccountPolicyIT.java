@@ -3,10 +3,6 @@ package vn.govmail.mailserver.it;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 
 import jakarta.mail.AuthenticationFailedException;
@@ -25,7 +21,6 @@ import org.junit.jupiter.api.Test;
 /** Quotas enforced at RCPT and on APPEND, and disabled accounts, through SMTP, IMAP and the admin API. */
 class AccountPolicyIT {
     private static MailServerProcess server;
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
 
     @BeforeAll
     static void startServer() throws Exception {
@@ -115,9 +110,6 @@ class AccountPolicyIT {
     }
 
     private static int admin(String method, String path, String body) throws Exception {
-        HttpRequest.BodyPublisher publisher = body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body);
-        HttpRequest request = HttpRequest.newBuilder(URI.create(server.adminUrl() + path))
-            .header("Content-Type", "application/json").method(method, publisher).build();
-        return HTTP.send(request, HttpResponse.BodyHandlers.ofString()).statusCode();
+        return AdminApi.call(server, method, path, body).statusCode();
     }
 }

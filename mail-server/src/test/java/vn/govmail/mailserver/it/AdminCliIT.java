@@ -66,6 +66,24 @@ class AdminCliIT {
         assertThat(cli("user", "list").output()).contains("nguyenvana@laichau.gov.vn");
         assertThat(cli("user", "delete", "nguyenvana@laichau.gov.vn").exitCode()).isZero();
         assertThat(cli("user", "list").output()).doesNotContain("nguyenvana@laichau.gov.vn");
+
+        String audit = cli("audit", "100").output();
+        assertThat(audit).contains("admin-token@127.0.0.1  PUT /domains/laichau.gov.vn  -> 204")
+            .contains("DELETE /users/nguyenvana@laichau.gov.vn  -> 204")
+            .contains("POST /govmail/dkim/laichau.gov.vn  -> 201")
+            .doesNotContain("Mat-khau-moi-2026");
+    }
+
+    @Test
+    void theAdminApiNeedsTheTokenEvenOnLoopback() throws Exception {
+        assertThat(AdminApi.call(server, "GET", "users", null, null).statusCode()).isEqualTo(401);
+        assertThat(AdminApi.call(server, "PUT", "domains/attacker.example", null, "wrong-token").statusCode()).isEqualTo(401);
+        assertThat(AdminApi.call(server, "GET", "users", null).statusCode()).isEqualTo(200);
+        assertThat(AdminApi.call(server, "GET", "domains/attacker.example", null).statusCode()).as("nothing was created").isEqualTo(404);
+
+        ExternalCommand wrongToken = ExternalCommand.run(command(List.of("user", "list"), server.adminUrl(), "wrong-token"));
+        assertThat(wrongToken.exitCode()).isEqualTo(1);
+        assertThat(wrongToken.output()).contains("Authorization: Bearer");
     }
 
     @Test
@@ -90,19 +108,20 @@ class AdminCliIT {
         assertThat(noDkim.exitCode()).isEqualTo(1);
         assertThat(noDkim.output()).contains("no DKIM key yet");
 
-        ExternalCommand unreachable = ExternalCommand.run(command(List.of("domain", "list"), "http://127.0.0.1:" + MailServerProcess.freePort() + "/"));
+        ExternalCommand unreachable = ExternalCommand.run(command(List.of("domain", "list"), "http://127.0.0.1:" + MailServerProcess.freePort() + "/",
+            server.adminToken()));
         assertThat(unreachable.exitCode()).isEqualTo(3);
         assertThat(unreachable.output()).contains("is the server running?");
     }
 
     private static ExternalCommand cli(String... arguments) throws Exception {
-        return ExternalCommand.run(command(List.of(arguments), server.adminUrl()));
+        return ExternalCommand.run(command(List.of(arguments), server.adminUrl(), server.adminToken()));
     }
 
-    private static List<String> command(List<String> arguments, String adminUrl) {
+    private static List<String> command(List<String> arguments, String adminUrl, String token) {
         List<String> command = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java"),
             "-cp", System.getProperty("govmail.serverJar") + File.pathSeparator + System.getProperty("govmail.libDir") + "/*",
-            "-Dgovmail.admin.url=" + adminUrl, "vn.govmail.mailserver.cli.GovmailCli"));
+            "-Dgovmail.admin.url=" + adminUrl, "-Dgovmail.admin.token=" + token, "vn.govmail.mailserver.cli.GovmailCli"));
         command.addAll(arguments);
         return command;
     }

@@ -135,6 +135,15 @@ public final class MailServerProcess implements AutoCloseable {
         return workDirectory;
     }
 
+    /** The token the server generated in its data directory on first start. */
+    public String adminToken() {
+        try {
+            return Files.readString(workDirectory.resolve("data").resolve("admin-token"), StandardCharsets.UTF_8).trim();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     public String adminUrl() {
         return "http://127.0.0.1:" + adminPort + "/";
     }

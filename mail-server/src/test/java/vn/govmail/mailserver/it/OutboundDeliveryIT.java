@@ -3,9 +3,6 @@ package vn.govmail.mailserver.it;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayInputStream;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -36,9 +33,7 @@ class OutboundDeliveryIT {
     static void start() throws Exception {
         remote = new SmtpSink();
         server = MailServerProcess.start("outbound", Map.of("GOVMAIL_RELAY_HOST", "127.0.0.1:" + remote.port()));
-        HttpResponse<String> created = HttpClient.newHttpClient().send(
-            HttpRequest.newBuilder(URI.create(server.adminUrl() + "govmail/dkim/demo.gov.vn")).POST(HttpRequest.BodyPublishers.noBody()).build(),
-            HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> created = AdminApi.call(server, "POST", "govmail/dkim/demo.gov.vn", null);
         assertThat(created.statusCode()).isEqualTo(201);
         Matcher value = Pattern.compile("\"dnsValue\":\"([^\"]+)\"").matcher(created.body());
         assertThat(value.find()).isTrue();

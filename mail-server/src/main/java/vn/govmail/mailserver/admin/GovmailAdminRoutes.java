@@ -16,6 +16,7 @@ import org.apache.james.webadmin.utils.JsonTransformer;
 import spark.Request;
 import spark.Response;
 import spark.Service;
+import vn.govmail.mailserver.account.AccountRenamer;
 import vn.govmail.mailserver.account.AccountStatusStore;
 import vn.govmail.mailserver.dkim.DkimKey;
 import vn.govmail.mailserver.dkim.DkimKeyStore;
@@ -28,7 +29,9 @@ import vn.govmail.mailserver.mailbox.DefaultFoldersProvisioner;
  *   <li>{@code GET /govmail/dkim/{domain}}: the DNS record to publish;</li>
  *   <li>{@code POST /govmail/users/{user}/folders}: create the user's default folders now;</li>
  *   <li>{@code POST /govmail/users/{user}/disable?reason=...} and {@code .../enable}: a disabled account keeps its
- *       mail but receives none (550 5.2.1) and cannot log in.</li>
+ *       mail but receives none (550 5.2.1) and cannot log in;</li>
+ *   <li>{@code POST /govmail/users/{user}/rename/{newUser}} with {@code {"password": "..."}}: move the account,
+ *       keeping the old address as an alias.</li>
  * </ul>
  */
 public class GovmailAdminRoutes implements Routes {
@@ -37,16 +40,19 @@ public class GovmailAdminRoutes implements Routes {
     private final DkimKeyStore dkimKeys;
     private final DefaultFoldersProvisioner folders;
     private final AccountStatusStore accounts;
+    private final AccountRenamer renamer;
     private final JsonTransformer json;
 
     @Inject
     public GovmailAdminRoutes(DomainList domainList, UsersRepository users, DkimKeyStore dkimKeys,
-                              DefaultFoldersProvisioner folders, AccountStatusStore accounts, JsonTransformer json) {
+                              DefaultFoldersProvisioner folders, AccountStatusStore accounts, AccountRenamer renamer,
+                              JsonTransformer json) {
         this.domainList = domainList;
         this.users = users;
         this.dkimKeys = dkimKeys;
         this.folders = folders;
         this.accounts = accounts;
+        this.renamer = renamer;
         this.json = json;
     }
 
@@ -62,6 +68,7 @@ public class GovmailAdminRoutes implements Routes {
         service.post("/govmail/users/:user/folders", this::provisionFolders, json);
         service.post("/govmail/users/:user/disable", (request, response) -> setDisabled(request, true), json);
         service.post("/govmail/users/:user/enable", (request, response) -> setDisabled(request, false), json);
+        service.post("/govmail/users/:user/rename/:newUser", this::rename, json);
     }
 
     private Object generateDkimKey(Request request, Response response) throws Exception {
@@ -88,6 +95,27 @@ public class GovmailAdminRoutes implements Routes {
         Username user = existingUser(request);
         accounts.setDisabled(user, disabled, request.queryParams("reason"));
         return Map.of("user", user.asString(), "disabled", disabled);
+    }
+
+    private Object rename(Request request, Response response) throws Exception {
+        Username from = existingUser(request);
+        Username to = parseUser(request.params("newUser"));
+        if (!domainList.containsDomain(to.getDomainPart().orElseThrow(() -> badRequest("'" + to.asString() + "' has no domain")))) {
+            throw notFound("Domain of " + to.asString() + " is not one of ours: add it first");
+        }
+        String password = JsonFields.string(request.body(), "password")
+            .orElseThrow(() -> badRequest("Give the new password of " + to.asString() + " as {\"password\": \"...\"}: "
+                + "passwords are salted with the user name, so the old one cannot be carried over"));
+        try {
+            renamer.rename(from, to, password);
+        } catch (AccountRenamer.RenameException e) {
+            throw ErrorResponder.builder().statusCode(409).type(ErrorType.INVALID_ARGUMENT).message(e.getMessage()).haltError();
+        }
+        return Map.of("user", to.asString(), "previous", from.asString(), "previousAddressIs", "alias");
+    }
+
+    private static RuntimeException badRequest(String message) {
+        return ErrorResponder.builder().statusCode(400).type(ErrorType.INVALID_ARGUMENT).message(message).haltError();
     }
 
     private Username existingUser(Request request) throws Exception {

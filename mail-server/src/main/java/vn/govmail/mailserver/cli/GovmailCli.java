@@ -16,12 +16,15 @@ public final class GovmailCli {
           domain add DOMAIN              add a mail domain (e.g. laichau.gov.vn)
           domain list                    list the domains
           domain remove DOMAIN           remove a domain (its users must be removed first)
+          domain alias add ALIAS DOMAIN  mail to user@ALIAS lands at user@DOMAIN (e.g. a merged province)
+          domain alias list DOMAIN       list the alias domains of DOMAIN
           user add ADDRESS [PASSWORD]    create an account; without PASSWORD one is generated and printed
           user passwd ADDRESS [PASSWORD] set a new password; without PASSWORD one is generated and printed
           user list                      list the accounts
           user delete ADDRESS            delete an account
           user disable ADDRESS [REASON]  stop an account receiving mail and logging in (its mail is kept)
           user enable ADDRESS            undo 'user disable'
+          user rename OLD NEW [PASSWORD] move an account to a new address; OLD keeps working as an alias
           alias add ALIAS ADDRESS        mail to ALIAS goes to ADDRESS, who may also send as ALIAS
           alias list ADDRESS             list ADDRESS's aliases
           group add GROUP MEMBER         add MEMBER to the distribution group GROUP (created on first member)
@@ -74,7 +77,9 @@ public final class GovmailCli {
                 admin.delete("domains/" + WebAdminClient.segment(domain));
                 out.println("Domain " + domain + " removed.");
             }
+            case "domain alias" -> domainAlias(operands);
             case "user add" -> addUser(operands);
+            case "user rename" -> renameUser(operands);
             case "user passwd" -> changePassword(operands);
             case "user list" -> JsonText.list(admin.get("users").body(), "username").forEach(out::println);
             case "user delete" -> {
@@ -127,6 +132,33 @@ public final class GovmailCli {
         admin.put("users/" + WebAdminClient.segment(user), JsonText.object("password", password));
         admin.post("govmail/users/" + WebAdminClient.segment(user) + "/folders");
         out.println("Account " + user + " created" + (generated ? " with password: " + password : "."));
+    }
+
+    private void domainAlias(List<String> operands) {
+        if (operands.size() == 3 && operands.get(0).equals("add")) {
+            // The alias domain must be one of ours (so its mail is accepted) before it can point elsewhere.
+            if (!JsonText.list(admin.get("domains").body(), "name").contains(operands.get(1))) {
+                admin.put("domains/" + WebAdminClient.segment(operands.get(1)), null);
+            }
+            admin.put("domains/" + WebAdminClient.segment(operands.get(2)) + "/aliases/" + WebAdminClient.segment(operands.get(1)), null);
+            out.println("Mail to *@" + operands.get(1) + " now lands at *@" + operands.get(2) + ".");
+        } else if (operands.size() == 2 && operands.get(0).equals("list")) {
+            JsonText.list(admin.get("domains/" + WebAdminClient.segment(operands.get(1)) + "/aliases").body(), "source").forEach(out::println);
+        } else {
+            throw new CliException(2, "expected 'domain alias add ALIAS DOMAIN' or 'domain alias list DOMAIN' (./govmail admin help)");
+        }
+    }
+
+    private void renameUser(List<String> operands) {
+        if (operands.size() < 2 || operands.size() > 3) {
+            throw new CliException(2, "expected OLD NEW [PASSWORD] (./govmail admin help)");
+        }
+        boolean generated = operands.size() == 2;
+        String password = generated ? generatePassword() : operands.get(2);
+        admin.post("govmail/users/" + WebAdminClient.segment(operands.get(0)) + "/rename/" + WebAdminClient.segment(operands.get(1)),
+            JsonText.object("password", password));
+        out.println("Account " + operands.get(0) + " is now " + operands.get(1) + "; mail to the old address still arrives"
+            + (generated ? ". New password: " + password : "."));
     }
 
     private void changePassword(List<String> operands) {

@@ -41,6 +41,11 @@ final class WebAdminClient {
         return send(HttpRequest.newBuilder(base.resolve(path)).POST(HttpRequest.BodyPublishers.noBody()));
     }
 
+    Reply post(String path, String json) {
+        return send(HttpRequest.newBuilder(base.resolve(path)).header("Content-Type", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofString(json)));
+    }
+
     Reply delete(String path) {
         return send(HttpRequest.newBuilder(base.resolve(path)).DELETE());
     }

@@ -92,6 +92,71 @@ class AccountPolicyIT {
         awaitMessages(user, 1); // the mail received before is still there
     }
 
+    @Test
+    void aliasDomainDeliversToTheRealDomain() throws Exception {
+        // A merged province: the old domain stays one of ours and points at the new one.
+        assertThat(admin("PUT", "domains/tinhcu.gov.vn", null)).isEqualTo(204);
+        assertThat(admin("PUT", "domains/demo.gov.vn/aliases/tinhcu.gov.vn", null)).isEqualTo(204);
+        String token = "alias-domain-" + System.nanoTime();
+        deliver("nguyenvana@tinhcu.gov.vn", token);
+        try (Store store = MailClients.openImaps(server, MailServerProcess.demoUser("nguyenvana"))) {
+            assertThat(containsBody(store, token)).isTrue();
+        }
+    }
+
+    @Test
+    void renamedAccountKeepsItsMailAndItsOldAddressWorksAsAlias() throws Exception {
+        String old = MailServerProcess.demoUser("lethic");
+        String renamed = MailServerProcess.demoUser("lethicuc");
+        assertThat(admin("PUT", "users/" + old, "{\"password\":\"" + MailServerProcess.PASSWORD + "\"}")).isEqualTo(204);
+        String before = "before-rename-" + System.nanoTime();
+        deliver(old, before);
+        awaitMessages(old, 1);
+
+        assertThat(admin("POST", "govmail/users/" + old + "/rename/" + renamed, "{\"password\":\"Mat-khau-moi-2026\"}")).isEqualTo(200);
+        assertThat(admin("POST", "govmail/users/" + old + "/rename/" + renamed, "{\"password\":\"x\"}")).as("old account is gone").isEqualTo(404);
+
+        String after = "after-rename-" + System.nanoTime();
+        deliver(old, after); // the old address is an alias now
+        try (Store store = MailClients.imaps().getStore("imaps")) {
+            store.connect("127.0.0.1", server.imapsPort, renamed, "Mat-khau-moi-2026");
+            long deadline = System.currentTimeMillis() + 30_000;
+            while (!(containsBody(store, before) && containsBody(store, after)) && System.currentTimeMillis() < deadline) {
+                Thread.sleep(300);
+            }
+            assertThat(containsBody(store, before)).as("mail from before the rename moved along").isTrue();
+            assertThat(containsBody(store, after)).as("mail to the old address arrives").isTrue();
+        }
+        Store oldLogin = MailClients.imaps().getStore("imaps");
+        assertThatThrownBy(() -> oldLogin.connect("127.0.0.1", server.imapsPort, old, MailServerProcess.PASSWORD))
+            .isInstanceOf(AuthenticationFailedException.class);
+    }
+
+    @Test
+    void currentQuotasCanBeRecomputedOnDemand() throws Exception {
+        java.net.http.HttpResponse<String> task = AdminApi.call(server, "POST", "quota/users?task=RecomputeCurrentQuotas", null);
+        assertThat(task.statusCode()).as(task.body()).isEqualTo(201);
+        String taskId = task.body().replaceAll(".*\"taskId\":\"([^\"]+)\".*", "$1");
+        java.net.http.HttpResponse<String> done = AdminApi.call(server, "GET", "tasks/" + taskId + "/await?timeout=60s", null);
+        assertThat(done.body()).contains("\"status\":\"completed\"");
+    }
+
+    private static boolean containsBody(Store store, String token) throws Exception {
+        Folder inbox = store.getFolder("INBOX");
+        inbox.open(Folder.READ_ONLY);
+        try {
+            for (Message message : inbox.getMessages()) {
+                Object content = message.getContent();
+                if (content instanceof String text && text.contains(token)) {
+                    return true;
+                }
+            }
+            return false;
+        } finally {
+            inbox.close(false);
+        }
+    }
+
     private static void deliver(String recipient, String body) throws Exception {
         try (SmtpDialog smtp = new SmtpDialog(server.smtpPort)) {
             smtp.send("EHLO sender.example.org");

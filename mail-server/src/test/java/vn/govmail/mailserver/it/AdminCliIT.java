@@ -63,15 +63,24 @@ class AdminCliIT {
         assertThat(dkim.exitCode()).isZero();
         assertThat(dkim.output()).containsPattern("govmail\\._domainkey\\.laichau\\.gov\\.vn\\. IN TXT \"v=DKIM1; k=rsa; p=[A-Za-z0-9+/=]{300,}\"");
 
-        assertThat(cli("user", "list").output()).contains("nguyenvana@laichau.gov.vn");
-        assertThat(cli("user", "delete", "nguyenvana@laichau.gov.vn").exitCode()).isZero();
-        assertThat(cli("user", "list").output()).doesNotContain("nguyenvana@laichau.gov.vn");
+        assertThat(cli("domain", "alias", "add", "laichau-cu.gov.vn", "laichau.gov.vn").exitCode()).isZero();
+        assertThat(cli("domain", "alias", "list", "laichau.gov.vn").output()).contains("laichau-cu.gov.vn");
+
+        ExternalCommand rename = cli("user", "rename", "nguyenvana@laichau.gov.vn", "nguyenvanan@laichau.gov.vn", "Mat-khau-2027");
+        assertThat(rename.exitCode()).as(rename.output()).isZero();
+        assertThat(cli("user", "list").output()).contains("nguyenvanan@laichau.gov.vn").doesNotContain("nguyenvana@laichau.gov.vn");
+        try (Store store = MailClients.imaps().getStore("imaps")) {
+            store.connect("127.0.0.1", server.imapsPort, "nguyenvanan@laichau.gov.vn", "Mat-khau-2027");
+        }
+        assertThat(cli("user", "delete", "nguyenvanan@laichau.gov.vn").exitCode()).isZero();
+        assertThat(cli("user", "list").output()).doesNotContain("nguyenvanan@laichau.gov.vn");
 
         String audit = cli("audit", "100").output();
         assertThat(audit).contains("admin-token@127.0.0.1  PUT /domains/laichau.gov.vn  -> 204")
-            .contains("DELETE /users/nguyenvana@laichau.gov.vn  -> 204")
+            .contains("DELETE /users/nguyenvanan@laichau.gov.vn  -> 204")
+            .contains("POST /govmail/users/nguyenvana@laichau.gov.vn/rename/nguyenvanan@laichau.gov.vn  -> 200")
             .contains("POST /govmail/dkim/laichau.gov.vn  -> 201")
-            .doesNotContain("Mat-khau-moi-2026");
+            .doesNotContain("Mat-khau-moi-2026").doesNotContain("Mat-khau-2027");
     }
 
     @Test

@@ -5,6 +5,7 @@ import java.net.URI;
 import java.security.SecureRandom;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * {@code govmail admin}: day-to-day administration over the mail server's WebAdmin API (loopback only).
@@ -31,6 +32,9 @@ public final class GovmailCli {
           group list GROUP               list a group's members
           dkim generate DOMAIN           create (or rotate) the DKIM key of DOMAIN and print its DNS record
           dkim show DOMAIN               print the DNS record of DOMAIN's DKIM key
+          import FILE.csv [--dry-run]    create accounts from a CSV file (UTF-8; header email,display_name,unit,
+                                         title[,password] or email,ho_ten,don_vi,chuc_vu[,mat_khau]); --dry-run
+                                         only reports the lines it would refuse; re-running skips existing accounts
           audit [LIMIT]                  the latest admin actions (who, what, when, from where, result)
         The admin API is http://127.0.0.1:$GOVMAIL_ADMIN_PORT (8000 by default), or $GOVMAIL_ADMIN_URL; its token
         is read from $GOVMAIL_ADMIN_TOKEN or $GOVMAIL_DATA/admin-token (written by the server on first start).
@@ -63,7 +67,8 @@ public final class GovmailCli {
             out.print(USAGE);
             return;
         }
-        String command = args.get(0).equals("audit") ? "audit" : String.join(" ", args.subList(0, Math.min(2, args.size())));
+        String command = Set.of("audit", "import").contains(args.get(0)) ? args.get(0)
+            : String.join(" ", args.subList(0, Math.min(2, args.size())));
         List<String> operands = args.size() > 2 ? args.subList(2, args.size()) : List.of();
         switch (command) {
             case "domain add" -> {
@@ -117,6 +122,7 @@ public final class GovmailCli {
             case "dkim generate" -> printDkim(admin.post("govmail/dkim/" + WebAdminClient.segment(one(operands, "DOMAIN"))).body(), true);
             case "dkim show" -> printDkim(admin.get("govmail/dkim/" + WebAdminClient.segment(one(operands, "DOMAIN"))).body(), false);
             case "audit" -> printAudit(args.size() > 1 ? args.get(1) : "50");
+            case "import" -> new AccountImportCommand(admin, out, System.err).run(args.subList(1, args.size()));
             default -> throw new CliException(2, "unknown command '" + String.join(" ", args) + "'\n" + USAGE);
         }
     }

@@ -15,9 +15,17 @@ final class JsonText {
     }
 
     static Optional<String> field(String json, String name) {
+        return field(json, name, false);
+    }
+
+    /** A field's text, or with {@code asJson} its JSON (for nested arrays and objects). */
+    static Optional<String> field(String json, String name, boolean asJson) {
         try {
             JsonNode node = MAPPER.readTree(json).get(name);
-            return node == null || node.isNull() ? Optional.empty() : Optional.of(node.asText());
+            if (node == null || node.isNull()) {
+                return Optional.empty();
+            }
+            return Optional.of(asJson ? node.toString() : node.asText());
         } catch (Exception e) {
             return Optional.empty();
         }

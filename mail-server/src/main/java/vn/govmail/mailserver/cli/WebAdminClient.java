@@ -42,8 +42,12 @@ final class WebAdminClient {
     }
 
     Reply post(String path, String json) {
-        return send(HttpRequest.newBuilder(base.resolve(path)).header("Content-Type", "application/json")
-            .POST(HttpRequest.BodyPublishers.ofString(json)));
+        return post(path, json, "application/json");
+    }
+
+    Reply post(String path, String body, String contentType) {
+        return send(HttpRequest.newBuilder(base.resolve(path)).header("Content-Type", contentType)
+            .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)));
     }
 
     Reply delete(String path) {

@@ -40,6 +40,13 @@ public class GovmailDataSource {
             method VARCHAR(10) NOT NULL,
             path TEXT NOT NULL,
             status INTEGER NOT NULL)
+        """,
+        """
+        CREATE TABLE IF NOT EXISTS govmail_account_profile (
+            username VARCHAR(320) PRIMARY KEY,
+            display_name TEXT NOT NULL,
+            unit TEXT,
+            title TEXT)
         """
     };
 

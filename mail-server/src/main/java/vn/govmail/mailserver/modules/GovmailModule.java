@@ -9,6 +9,7 @@ import com.google.inject.Scopes;
 import com.google.inject.multibindings.Multibinder;
 
 import vn.govmail.mailserver.account.AccountStatusStore;
+import vn.govmail.mailserver.account.importer.AccountImportRoutes;
 import vn.govmail.mailserver.admin.AdminAuditRoutes;
 import vn.govmail.mailserver.admin.GovmailAdminRoutes;
 import vn.govmail.mailserver.admin.GovmailProbe;
@@ -32,6 +33,7 @@ public class GovmailModule extends AbstractModule {
         Multibinder<Routes> routes = Multibinder.newSetBinder(binder(), Routes.class);
         routes.addBinding().to(GovmailAdminRoutes.class);
         routes.addBinding().to(AdminAuditRoutes.class);
+        routes.addBinding().to(AccountImportRoutes.class).in(Scopes.SINGLETON);
         Multibinder.newSetBinder(binder(), GuiceProbe.class)
             .addBinding().to(GovmailProbe.class);
     }

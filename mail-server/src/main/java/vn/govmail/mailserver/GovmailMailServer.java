@@ -92,10 +92,15 @@ public final class GovmailMailServer implements AutoCloseable {
             james.start();
 
             GovmailMailServer server = new GovmailMailServer(james, embedded);
-            james.getProbe(GovmailProbe.class).ensureGlobalStorageQuota(settings.size("quota.default-storage"));
+            GovmailProbe probe = james.getProbe(GovmailProbe.class);
+            probe.ensureGlobalStorageQuota(settings.size("quota.default-storage"));
+            int recomputeRate = Integer.parseInt(settings.string("quota.recompute-at-start-users-per-second"));
+            if (recomputeRate > 0) {
+                probe.recomputeQuotaUsageInBackground(recomputeRate);
+            }
             List<String> demoAccounts = List.of();
             if (settings.flag("demo")) {
-                demoAccounts = DemoProvince.ensure(james.getProbe(GovmailProbe.class),
+                demoAccounts = DemoProvince.ensure(probe,
                     settings.string("demo.domain"), settings.string("demo.password"));
             }
             console.print(StartupBanner.render(settings, tls, database, embedded.isPresent(), demoAccounts));

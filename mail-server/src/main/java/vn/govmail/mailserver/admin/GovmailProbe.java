@@ -7,6 +7,11 @@ import org.apache.james.core.Username;
 import org.apache.james.core.quota.QuotaSizeLimit;
 import org.apache.james.domainlist.api.DomainList;
 import org.apache.james.mailbox.quota.MaxQuotaManager;
+import org.apache.james.mailbox.quota.task.RecomputeCurrentQuotasService;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import reactor.core.scheduler.Schedulers;
 import org.apache.james.user.api.UsersRepository;
 import org.apache.james.utils.GuiceProbe;
 
@@ -14,17 +19,36 @@ import vn.govmail.mailserver.mailbox.DefaultFoldersProvisioner;
 
 /** In-process access to the running server for start-up provisioning (the demo province) and tests. */
 public class GovmailProbe implements GuiceProbe {
+    private static final Logger LOGGER = LoggerFactory.getLogger(GovmailProbe.class);
+
     private final DomainList domainList;
     private final UsersRepository users;
     private final DefaultFoldersProvisioner folders;
     private final MaxQuotaManager quotas;
+    private final RecomputeCurrentQuotasService quotaRecompute;
 
     @Inject
-    public GovmailProbe(DomainList domainList, UsersRepository users, DefaultFoldersProvisioner folders, MaxQuotaManager quotas) {
+    public GovmailProbe(DomainList domainList, UsersRepository users, DefaultFoldersProvisioner folders, MaxQuotaManager quotas,
+                        RecomputeCurrentQuotasService quotaRecompute) {
         this.domainList = domainList;
         this.users = users;
         this.folders = folders;
         this.quotas = quotas;
+        this.quotaRecompute = quotaRecompute;
+    }
+
+    /**
+     * Recomputes every user's current quota usage in the background. James updates usage counters after each
+     * mailbox change commits, so a crash in between leaves a counter off; recounting at every start makes it
+     * exact again without an admin action.
+     */
+    public void recomputeQuotaUsageInBackground(int usersPerSecond) {
+        RecomputeCurrentQuotasService.Context context = new RecomputeCurrentQuotasService.Context();
+        quotaRecompute.recomputeCurrentQuotas(context, RecomputeCurrentQuotasService.RunningOptions.withUsersPerSecond(usersPerSecond))
+            .subscribeOn(Schedulers.boundedElastic())
+            .subscribe(
+                result -> LOGGER.info("Quota usage recomputed at start: {}", result),
+                error -> LOGGER.error("Quota usage recompute at start failed", error));
     }
 
     /**

@@ -12,6 +12,7 @@ import vn.govmail.mailserver.account.AccountStatusStore;
 import vn.govmail.mailserver.account.importer.AccountImportRoutes;
 import vn.govmail.mailserver.admin.AdminAuditRoutes;
 import vn.govmail.mailserver.admin.GovmailAdminRoutes;
+import vn.govmail.mailserver.admin.PasswordPolicyRoutes;
 import vn.govmail.mailserver.admin.GovmailProbe;
 import vn.govmail.mailserver.database.GovmailDataSource;
 import vn.govmail.mailserver.dkim.DkimKeyStore;
@@ -33,6 +34,7 @@ public class GovmailModule extends AbstractModule {
         Multibinder<Routes> routes = Multibinder.newSetBinder(binder(), Routes.class);
         routes.addBinding().to(GovmailAdminRoutes.class);
         routes.addBinding().to(AdminAuditRoutes.class);
+        routes.addBinding().to(PasswordPolicyRoutes.class);
         routes.addBinding().to(AccountImportRoutes.class).in(Scopes.SINGLETON);
         Multibinder.newSetBinder(binder(), GuiceProbe.class)
             .addBinding().to(GovmailProbe.class);

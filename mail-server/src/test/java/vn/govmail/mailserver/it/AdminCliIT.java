@@ -109,6 +109,11 @@ class AdminCliIT {
         assertThat(duplicate.exitCode()).isEqualTo(1);
         assertThat(duplicate.output()).contains("already exists");
 
+        ExternalCommand weak = cli("user", "add", MailServerProcess.demoUser("moi"), "123456");
+        assertThat(weak.exitCode()).isEqualTo(1);
+        assertThat(weak.output()).contains("Password refused").contains("shorter than 10 characters");
+        assertThat(cli("user", "list").output()).doesNotContain(MailServerProcess.demoUser("moi"));
+
         ExternalCommand usage = cli("user", "add");
         assertThat(usage.exitCode()).isEqualTo(2);
         assertThat(usage.output()).contains("expected ADDRESS");

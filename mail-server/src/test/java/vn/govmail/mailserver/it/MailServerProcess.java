@@ -78,7 +78,12 @@ public final class MailServerProcess implements AutoCloseable {
         Path log = workDirectory.resolve("server-" + starts + ".log");
         String java = ProcessHandle.current().info().command().orElse("java");
         String classpath = System.getProperty("govmail.serverJar") + File.pathSeparator + System.getProperty("govmail.libDir") + "/*";
-        ProcessBuilder builder = new ProcessBuilder(List.of(java, "-Xmx768m", "-cp", classpath, "vn.govmail.mailserver.GovmailMailServer"))
+        List<String> command = new java.util.ArrayList<>(List.of(java, "-Xmx768m"));
+        if (Runtime.version().feature() >= 24) {
+            command.add("--sun-misc-unsafe-memory-access=allow"); // as ./govmail does: Guava/Netty inside James still use it
+        }
+        command.addAll(List.of("-cp", classpath, "vn.govmail.mailserver.GovmailMailServer"));
+        ProcessBuilder builder = new ProcessBuilder(command)
             .redirectErrorStream(true)
             .redirectOutput(log.toFile());
         builder.environment().putAll(environment);

@@ -6,7 +6,10 @@ import org.apache.james.imap.api.ImapConfiguration;
 import org.apache.james.imap.api.message.Capability;
 import org.apache.james.imap.api.process.ImapProcessor;
 import org.apache.james.imap.api.process.ImapSession;
+import org.apache.james.imap.api.message.response.ImapResponseMessage;
+import org.apache.james.imap.message.request.AbstractMailboxSelectionRequest;
 import org.apache.james.imap.message.request.AuthenticateRequest;
+import org.apache.james.imap.message.response.ExistsResponse;
 import org.apache.james.imap.processor.DefaultProcessor;
 import org.apache.james.imap.api.ImapMessage;
 
@@ -19,7 +22,10 @@ import reactor.core.publisher.Mono;
  * <ul>
  *   <li>CONDSTORE (RFC 7162) switched on: James 3.8.1 implements it but has no configuration key for it;</li>
  *   <li>AUTHENTICATE's continuation line (the credentials) runs with the connection's logging context, so
- *       the login log line ({@link LoginAuditingAuthenticator}) names the client address as LOGIN's does.</li>
+ *       the login log line ({@link LoginAuditingAuthenticator}) names the client address as LOGIN's does;</li>
+ *   <li>SELECT/EXAMINE announce as EXISTS the messages the selection can address. James 3.8.1 counts them from
+ *       the mailbox counters read after the selection was built, so a message delivered in between was
+ *       announced but not yet fetchable ("BAD Invalid messageset"); it is announced by the next command now.</li>
  * </ul>
  */
 public class GovmailImapProcessor implements ImapProcessor {
@@ -52,9 +58,30 @@ public class GovmailImapProcessor implements ImapProcessor {
 
     @Override
     public Mono<Void> processReactive(ImapMessage message, Responder responder, ImapSession session) {
+        if (message instanceof AbstractMailboxSelectionRequest) {
+            return delegate.processReactive(message, existsFromSelection(responder, session), session);
+        }
         if (message instanceof AuthenticateRequest) {
             return delegate.processReactive(message, responder, LoggingContextSession.wrap(session));
         }
         return delegate.processReactive(message, responder, session);
+    }
+
+    private static Responder existsFromSelection(Responder responder, ImapSession session) {
+        return new Responder() {
+            @Override
+            public void respond(ImapResponseMessage response) {
+                if (response instanceof ExistsResponse && session.getSelected() != null) {
+                    responder.respond(new ExistsResponse(session.getSelected().existsCount()));
+                } else {
+                    responder.respond(response);
+                }
+            }
+
+            @Override
+            public void flush() {
+                responder.flush();
+            }
+        };
     }
 }

@@ -64,6 +64,7 @@ class ExternalClientsIT {
             "--from", "someone@example.org", "--to", ALICE, "--header", "Subject: swaks-25 " + token));
         assertThat(mx.exitCode()).as(mx.output()).isZero();
 
+        awaitCount(token, 3); // delivery after the 250 is asynchronous
         ExternalCommand search = curlImaps("INBOX", "SEARCH SUBJECT " + token);
         assertThat(search.output()).as(search.output()).containsPattern("\\* SEARCH \\d+ \\d+ \\d+");
     }

@@ -85,8 +85,6 @@ class OutboundDeliveryIT {
                             return;
                         }
                     }
-                } catch (jakarta.mail.MessagingException deliveredWhileReading) {
-                    // James 3.8.1 can announce a message in SELECT a moment before it can be fetched: look again.
                 } finally {
                     if (inbox.isOpen()) {
                         inbox.close(false);

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.AfterAll;
@@ -211,5 +212,51 @@ class ProtocolPolicyIT {
             .contains("imap login ok user=" + USER + " from=127.0.0.1")
             .contains("imap login failed user=" + USER + " from=127.0.0.1")
             .doesNotContain("not-the-password");
+    }
+
+    /** SELECT during delivery must never announce a message that FETCH cannot yet address. */
+    @Test
+    void selectDuringDeliveryAnnouncesOnlyFetchableMessages() throws Exception {
+        String user = MailServerProcess.demoUser("postmaster");
+        java.util.concurrent.atomic.AtomicInteger senders = new java.util.concurrent.atomic.AtomicInteger(4);
+        java.util.function.BooleanSupplier sending = () -> senders.get() > 0;
+        List<Thread> threads = new java.util.ArrayList<>();
+        for (int connection = 0; connection < 4; connection++) {
+            Thread sender = new Thread(() -> {
+                try (SmtpDialog smtp = new SmtpDialog(server.smtpPort)) {
+                    smtp.send("EHLO sender.example.org");
+                    for (int i = 0; i < 40; i++) {
+                        smtp.send("MAIL FROM:<someone@example.org>");
+                        smtp.send("RCPT TO:<" + user + ">");
+                        smtp.send("DATA");
+                        smtp.write(("Subject: race " + i + "\r\n\r\nx\r\n").getBytes(StandardCharsets.US_ASCII));
+                        smtp.send(".");
+                    }
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                } finally {
+                    senders.decrementAndGet();
+                }
+            });
+            sender.start();
+            threads.add(sender);
+        }
+        int selects = 0;
+        try (jakarta.mail.Store store = MailClients.openImaps(server, user)) {
+            while (sending.getAsBoolean() || selects < 20) {
+                jakarta.mail.Folder inbox = store.getFolder("INBOX");
+                inbox.open(jakarta.mail.Folder.READ_ONLY);
+                jakarta.mail.Message[] messages = inbox.getMessages();
+                jakarta.mail.FetchProfile envelope = new jakarta.mail.FetchProfile();
+                envelope.add(jakarta.mail.FetchProfile.Item.ENVELOPE);
+                inbox.fetch(messages, envelope); // throws on "BAD Invalid messageset"
+                inbox.close(false);
+                selects++;
+            }
+        }
+        for (Thread thread : threads) {
+            thread.join();
+        }
+        assertThat(selects).isGreaterThanOrEqualTo(20);
     }
 }

@@ -18,7 +18,7 @@ import com.google.common.collect.ImmutableSet;
 import reactor.core.publisher.Mono;
 
 /**
- * James's IMAP processor with two changes:
+ * James's IMAP processor with three changes:
  * <ul>
  *   <li>CONDSTORE (RFC 7162) switched on: James 3.8.1 implements it but has no configuration key for it;</li>
  *   <li>AUTHENTICATE's continuation line (the credentials) runs with the connection's logging context, so

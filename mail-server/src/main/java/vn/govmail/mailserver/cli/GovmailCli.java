@@ -2,10 +2,11 @@ package vn.govmail.mailserver.cli;
 
 import java.io.PrintStream;
 import java.net.URI;
-import java.security.SecureRandom;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+
+import vn.govmail.mailserver.account.InitialPasswords;
 
 /**
  * {@code govmail admin}: day-to-day administration over the mail server's WebAdmin API (loopback only).
@@ -39,7 +40,6 @@ public final class GovmailCli {
         The admin API is http://127.0.0.1:$GOVMAIL_ADMIN_PORT (8000 by default), or $GOVMAIL_ADMIN_URL; its token
         is read from $GOVMAIL_ADMIN_TOKEN or $GOVMAIL_DATA/admin-token (written by the server on first start).
         """;
-    private static final String PASSWORD_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz23456789";
 
     private final WebAdminClient admin;
     private final PrintStream out;
@@ -130,7 +130,7 @@ public final class GovmailCli {
     private void addUser(List<String> operands) {
         String user = operands.isEmpty() ? one(operands, "ADDRESS") : operands.get(0);
         boolean generated = operands.size() < 2;
-        String password = generated ? generatePassword() : operands.get(1);
+        String password = generated ? InitialPasswords.generate() : operands.get(1);
         requireNoExtra(operands, 2);
         if (userExists(user)) {
             throw new CliException(1, "account " + user + " already exists (use 'user passwd' to change its password)");
@@ -160,7 +160,7 @@ public final class GovmailCli {
             throw new CliException(2, "expected OLD NEW [PASSWORD] (./govmail admin help)");
         }
         boolean generated = operands.size() == 2;
-        String password = generated ? generatePassword() : operands.get(2);
+        String password = generated ? InitialPasswords.generate() : operands.get(2);
         admin.post("govmail/users/" + WebAdminClient.segment(operands.get(0)) + "/rename/" + WebAdminClient.segment(operands.get(1)),
             JsonText.object("password", password));
         out.println("Account " + operands.get(0) + " is now " + operands.get(1) + "; mail to the old address still arrives"
@@ -170,7 +170,7 @@ public final class GovmailCli {
     private void changePassword(List<String> operands) {
         String user = operands.isEmpty() ? one(operands, "ADDRESS") : operands.get(0);
         boolean generated = operands.size() < 2;
-        String password = generated ? generatePassword() : operands.get(1);
+        String password = generated ? InitialPasswords.generate() : operands.get(1);
         requireNoExtra(operands, 2);
         if (!userExists(user)) {
             throw new CliException(1, "account " + user + " does not exist");
@@ -198,15 +198,6 @@ public final class GovmailCli {
             out.println("DKIM key created. Publish this DNS record, then outgoing mail of the domain is signed:");
         }
         out.println(name + ". IN TXT \"" + value + "\"");
-    }
-
-    private static String generatePassword() {
-        SecureRandom random = new SecureRandom();
-        char[] password = new char[14];
-        for (int i = 0; i < password.length; i++) {
-            password[i] = PASSWORD_ALPHABET.charAt(random.nextInt(PASSWORD_ALPHABET.length()));
-        }
-        return new String(password);
     }
 
     private static String one(List<String> operands, String name) {

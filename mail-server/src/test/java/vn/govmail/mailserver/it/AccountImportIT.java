@@ -2,7 +2,6 @@ package vn.govmail.mailserver.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.File;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -75,11 +74,6 @@ class AccountImportIT {
     }
 
     private static ExternalCommand cli(String... arguments) throws Exception {
-        List<String> command = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java"),
-            "-cp", System.getProperty("govmail.serverJar") + File.pathSeparator + System.getProperty("govmail.libDir") + "/*",
-            "-Dgovmail.admin.url=" + server.adminUrl(), "-Dgovmail.admin.token=" + server.adminToken(),
-            "vn.govmail.mailserver.cli.GovmailCli"));
-        command.addAll(List.of(arguments));
-        return ExternalCommand.run(command);
+        return server.cli(arguments);
     }
 }

@@ -2,8 +2,6 @@ package vn.govmail.mailserver.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.File;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -90,7 +88,7 @@ class AdminCliIT {
         assertThat(AdminApi.call(server, "GET", "users", null).statusCode()).isEqualTo(200);
         assertThat(AdminApi.call(server, "GET", "domains/attacker.example", null).statusCode()).as("nothing was created").isEqualTo(404);
 
-        ExternalCommand wrongToken = ExternalCommand.run(command(List.of("user", "list"), server.adminUrl(), "wrong-token"));
+        ExternalCommand wrongToken = ExternalCommand.run(MailServerProcess.cliCommand(List.of("user", "list"), server.adminUrl(), "wrong-token"));
         assertThat(wrongToken.exitCode()).isEqualTo(1);
         assertThat(wrongToken.output()).contains("Authorization: Bearer");
     }
@@ -122,21 +120,13 @@ class AdminCliIT {
         assertThat(noDkim.exitCode()).isEqualTo(1);
         assertThat(noDkim.output()).contains("no DKIM key yet");
 
-        ExternalCommand unreachable = ExternalCommand.run(command(List.of("domain", "list"), "http://127.0.0.1:" + MailServerProcess.freePort() + "/",
+        ExternalCommand unreachable = ExternalCommand.run(MailServerProcess.cliCommand(List.of("domain", "list"), "http://127.0.0.1:" + MailServerProcess.freePort() + "/",
             server.adminToken()));
         assertThat(unreachable.exitCode()).isEqualTo(3);
         assertThat(unreachable.output()).contains("is the server running?");
     }
 
     private static ExternalCommand cli(String... arguments) throws Exception {
-        return ExternalCommand.run(command(List.of(arguments), server.adminUrl(), server.adminToken()));
-    }
-
-    private static List<String> command(List<String> arguments, String adminUrl, String token) {
-        List<String> command = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java"),
-            "-cp", System.getProperty("govmail.serverJar") + File.pathSeparator + System.getProperty("govmail.libDir") + "/*",
-            "-Dgovmail.admin.url=" + adminUrl, "-Dgovmail.admin.token=" + token, "vn.govmail.mailserver.cli.GovmailCli"));
-        command.addAll(arguments);
-        return command;
+        return server.cli(arguments);
     }
 }

@@ -77,7 +77,7 @@ public final class MailServerProcess implements AutoCloseable {
         starts++;
         Path log = workDirectory.resolve("server-" + starts + ".log");
         String java = ProcessHandle.current().info().command().orElse("java");
-        String classpath = System.getProperty("govmail.serverJar") + File.pathSeparator + System.getProperty("govmail.libDir") + "/*";
+        String classpath = packagedClasspath();
         List<String> command = new java.util.ArrayList<>(List.of(java, "-Xmx768m"));
         if (Runtime.version().feature() >= 24) {
             command.add("--sun-misc-unsafe-memory-access=allow"); // as ./govmail does: Guava/Netty inside James still use it
@@ -147,6 +147,24 @@ public final class MailServerProcess implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** {@code govmail admin ARGUMENTS} (the packaged CLI, as its own process) against this server. */
+    public ExternalCommand cli(String... arguments) throws IOException, InterruptedException {
+        return ExternalCommand.run(cliCommand(List.of(arguments), adminUrl(), adminToken()));
+    }
+
+    /** The command line of the packaged CLI aimed at any admin URL with any token (to test failures too). */
+    static List<String> cliCommand(List<String> arguments, String adminUrl, String token) {
+        List<String> command = new java.util.ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java"),
+            "-cp", packagedClasspath(), "-Dgovmail.admin.url=" + adminUrl, "-Dgovmail.admin.token=" + token,
+            "vn.govmail.mailserver.cli.GovmailCli"));
+        command.addAll(arguments);
+        return command;
+    }
+
+    private static String packagedClasspath() {
+        return System.getProperty("govmail.serverJar") + File.pathSeparator + System.getProperty("govmail.libDir") + "/*";
     }
 
     public String adminUrl() {

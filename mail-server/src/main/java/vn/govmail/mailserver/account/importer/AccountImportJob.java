@@ -6,7 +6,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -22,6 +21,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import vn.govmail.mailserver.account.AccountProfileStore;
+import vn.govmail.mailserver.account.InitialPasswords;
 
 /**
  * Creates the accounts of an {@link AccountImportPlan} in the background with progress. Password hashing
@@ -33,7 +33,6 @@ public final class AccountImportJob implements Runnable {
     public enum State { RUNNING, DONE, FAILED }
 
     private static final Logger LOGGER = LoggerFactory.getLogger(AccountImportJob.class);
-    private static final String PASSWORD_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz23456789";
 
     private final String id;
     private final AccountImportPlan plan;
@@ -96,7 +95,7 @@ public final class AccountImportJob implements Runnable {
 
     private void create(AccountRow row, CSVPrinter passwords) {
         try {
-            String password = row.password().orElseGet(AccountImportJob::generatePassword);
+            String password = row.password().orElseGet(InitialPasswords::generate);
             users.addUser(row.user(), password);
             synchronized (pendingProfiles) {
                 pendingProfiles.add(new AccountProfileStore.Profile(row.user(), row.displayName(), row.unit(), row.title()));
@@ -134,15 +133,6 @@ public final class AccountImportJob implements Runnable {
         Files.createDirectories(resultFile.getParent());
         Files.createFile(resultFile, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
         return Files.newBufferedWriter(resultFile, StandardCharsets.UTF_8);
-    }
-
-    private static String generatePassword() {
-        SecureRandom random = new SecureRandom();
-        StringBuilder password = new StringBuilder();
-        for (int i = 0; i < 14; i++) {
-            password.append(PASSWORD_ALPHABET.charAt(random.nextInt(PASSWORD_ALPHABET.length())));
-        }
-        return password.toString();
     }
 
     public String id() {

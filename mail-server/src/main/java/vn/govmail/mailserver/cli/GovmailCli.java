@@ -180,7 +180,7 @@ public final class GovmailCli {
     }
 
     private boolean userExists(String user) {
-        return JsonText.list(admin.get("users").body(), "username").contains(user);
+        return admin.exists("users/" + WebAdminClient.segment(user));
     }
 
     private void printAudit(String limit) {

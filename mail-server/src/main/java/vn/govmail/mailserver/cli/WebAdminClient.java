@@ -32,6 +32,15 @@ final class WebAdminClient {
         return send(HttpRequest.newBuilder(base.resolve(path)).GET());
     }
 
+    /** HEAD: true for 2xx, false for 404; other failures are reported like any call. */
+    boolean exists(String path) {
+        Reply reply = exchange(HttpRequest.newBuilder(base.resolve(path)).method("HEAD", HttpRequest.BodyPublishers.noBody()));
+        if (reply.status() == 404) {
+            return false;
+        }
+        return check(reply) != null;
+    }
+
     Reply put(String path, String json) {
         return send(HttpRequest.newBuilder(base.resolve(path)).header("Content-Type", "application/json")
             .PUT(json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json)));
@@ -55,14 +64,21 @@ final class WebAdminClient {
     }
 
     private Reply send(HttpRequest.Builder request) {
+        return check(exchange(request));
+    }
+
+    private static Reply check(Reply reply) {
+        if (reply.status() >= 400) {
+            throw new CliException(1, describeError(reply));
+        }
+        return reply;
+    }
+
+    private Reply exchange(HttpRequest.Builder request) {
         try {
             HttpResponse<String> response = http.send(request.timeout(Duration.ofSeconds(60)).header("Authorization", "Bearer " + token).build(),
                 HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-            Reply reply = new Reply(response.statusCode(), response.body());
-            if (reply.status() >= 400) {
-                throw new CliException(1, describeError(reply));
-            }
-            return reply;
+            return new Reply(response.statusCode(), response.body());
         } catch (ConnectException e) {
             throw new CliException(3, "cannot reach the mail server's admin API at " + base
                 + ": is the server running? (./govmail start; set GOVMAIL_ADMIN_PORT if it uses another port)");

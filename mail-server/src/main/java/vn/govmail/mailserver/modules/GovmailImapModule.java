@@ -9,7 +9,7 @@ import com.google.inject.Scopes;
 import vn.govmail.mailserver.imap.GovmailImapProcessor;
 import vn.govmail.mailserver.imap.SpecialUseMailboxTyper;
 
-/** Overrides of James's IMAP wiring (applied with {@code overrideWith}): CONDSTORE and login log, our folder roles. */
+/** Overrides of James's IMAP wiring (applied with {@code overrideWith}): our IMAP processor (CONDSTORE, consistent EXISTS, client address on AUTHENTICATE) and our folder roles. */
 public class GovmailImapModule extends AbstractModule {
     @Override
     protected void configure() {

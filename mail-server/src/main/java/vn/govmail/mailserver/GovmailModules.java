@@ -30,6 +30,7 @@ import vn.govmail.mailserver.modules.GovmailImapModule;
 import vn.govmail.mailserver.modules.GovmailModule;
 import vn.govmail.mailserver.modules.JpaDataModule;
 import vn.govmail.mailserver.modules.JpaMailboxModule;
+import vn.govmail.mailserver.search.SearchWebAdminModule;
 
 /**
  * The Guice assembly of the mail server: which James building blocks we use and which of ours replace
@@ -67,7 +68,8 @@ final class GovmailModules {
         new InconsistencyQuotasSolvingRoutesModule(),
         new MailQueueRoutesModule(),
         new MailRepositoriesRoutesModule(),
-        new SieveRoutesModule());
+        new SieveRoutesModule(),
+        new SearchWebAdminModule());
 
     static final List<Module> OVERRIDES = List.of(new GovmailImapModule());
 

@@ -44,13 +44,13 @@ import org.apache.james.mailbox.store.mail.NaiveThreadIdGuessingAlgorithm;
 import org.apache.james.mailbox.store.mail.ThreadIdGuessingAlgorithm;
 import org.apache.james.mailbox.store.mail.UidProvider;
 import org.apache.james.mailbox.store.mail.model.DefaultMessageId;
-import org.apache.james.mailbox.store.search.MessageSearchIndex;
 import org.apache.james.mailbox.store.search.SimpleMessageSearchIndex;
 import org.apache.james.mailbox.store.user.SubscriptionMapperFactory;
 import org.apache.james.user.api.UsernameChangeTaskStep;
 import org.apache.james.utils.MailboxManagerDefinition;
 
 import vn.govmail.mailserver.imap.LoginAuditingAuthenticator;
+import vn.govmail.mailserver.search.SearchModule;
 
 import com.google.inject.AbstractModule;
 import com.google.inject.Scopes;
@@ -60,8 +60,8 @@ import com.google.inject.name.Names;
 /**
  * Mailboxes and messages in PostgreSQL through James's OpenJPA mailbox.
  *
- * <p>Search is James's scanning {@link SimpleMessageSearchIndex}: it reads the messages themselves, so it is
- * always exactly right after a crash (James's Lucene 3.6 index is not, and clashes with modern Lucene).
+ * <p>Search is our Lucene 10 index ({@link SearchModule}, docs/search.md); James's scanning
+ * {@link SimpleMessageSearchIndex} stays bound as its fallback for what the index does not answer.
  *
  * <p>Thread ids: the naive algorithm (each message its own thread) on purpose; the search-based one scans
  * the user's messages on every delivery, so delivery would slow down as mailboxes grow.
@@ -106,7 +106,7 @@ public class JpaMailboxModule extends AbstractModule {
         bind(MailboxACLResolver.class).to(UnionMailboxACLResolver.class);
         bind(AttachmentContentLoader.class).to(JPAAttachmentContentLoader.class);
         bind(TextExtractor.class).to(JsoupTextExtractor.class);
-        bind(MessageSearchIndex.class).to(SimpleMessageSearchIndex.class);
+        install(new SearchModule());
 
         Multibinder.newSetBinder(binder(), MailboxManagerDefinition.class).addBinding().to(JpaMailboxManagerDefinition.class);
         Multibinder.newSetBinder(binder(), EventListener.GroupEventListener.class)

@@ -1,0 +1,160 @@
+package vn.govmail.mailserver.search;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+import org.apache.lucene.document.Document;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.StoredFields;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.SearcherFactory;
+import org.apache.lucene.search.SearcherManager;
+import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.store.FSDirectory;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import vn.govmail.text.VietnameseAnalyzer;
+
+/**
+ * The Lucene index on disk: one writer, near-real-time searchers, and a durable commit every second when something
+ * changed (a Lucene commit is atomic and fsync'd: after a kill -9 the index is the last commit, and the catch-up
+ * ({@link IndexCatchUp}) adds whatever came after it).
+ */
+final class SearchIndexStore implements AutoCloseable {
+    private static final Logger LOGGER = LoggerFactory.getLogger(SearchIndexStore.class);
+
+    private final FSDirectory directory;
+    private final IndexWriter writer;
+    private final SearcherManager searchers;
+    private final ScheduledExecutorService committer = Executors.newSingleThreadScheduledExecutor(runnable -> {
+        Thread thread = new Thread(runnable, "search-index-commit");
+        thread.setDaemon(true);
+        return thread;
+    });
+
+    SearchIndexStore(Path path) throws IOException {
+        directory = FSDirectory.open(path);
+        IndexWriterConfig config = new IndexWriterConfig(new VietnameseAnalyzer())
+            .setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND)
+            .setRAMBufferSizeMB(32);
+        writer = new IndexWriter(directory, config);
+        writer.commit();
+        searchers = new SearcherManager(writer, new SearcherFactory());
+        committer.scheduleWithFixedDelay(this::commitQuietly, 1, 1, TimeUnit.SECONDS);
+    }
+
+    void upsert(String key, Document document) {
+        try {
+            writer.updateDocument(new Term(IndexFields.KEY, key), document);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    void delete(Query query) {
+        try {
+            writer.deleteDocuments(query);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    void deleteKey(String key) {
+        delete(new TermQuery(new Term(IndexFields.KEY, key)));
+    }
+
+    /** Every document matching {@code query}, with only {@code fields} loaded. Sees every write made before. */
+    List<Document> find(Query query, Set<String> fields) {
+        try {
+            searchers.maybeRefreshBlocking();
+            IndexSearcher searcher = searchers.acquire();
+            try {
+                int count = searcher.count(query);
+                List<Document> documents = new ArrayList<>(count);
+                if (count == 0) {
+                    return documents;
+                }
+                StoredFields stored = searcher.storedFields();
+                ScoreDoc[] hits = searcher.search(query, count).scoreDocs;
+                int[] ids = new int[hits.length];
+                for (int i = 0; i < hits.length; i++) {
+                    ids[i] = hits[i].doc;
+                }
+                java.util.Arrays.sort(ids); // stored fields read fastest in index order
+                for (int id : ids) {
+                    documents.add(stored.document(id, fields));
+                }
+                return documents;
+            } finally {
+                searchers.release(searcher);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    Set<Long> uids(Query query) {
+        Set<Long> uids = new HashSet<>();
+        for (Document document : find(query, Set.of(IndexFields.UID))) {
+            uids.add(document.getField(IndexFields.UID).numericValue().longValue());
+        }
+        return uids;
+    }
+
+    /** Runs {@code work} with a fresh searcher (ranked searches of the webmail API). */
+    <T> T withSearcher(SearcherWork<T> work) throws IOException {
+        searchers.maybeRefreshBlocking();
+        IndexSearcher searcher = searchers.acquire();
+        try {
+            return work.run(searcher);
+        } finally {
+            searchers.release(searcher);
+        }
+    }
+
+    interface SearcherWork<T> {
+        T run(IndexSearcher searcher) throws IOException;
+    }
+
+    void commit() throws IOException {
+        if (writer.hasUncommittedChanges()) {
+            writer.commit();
+        }
+    }
+
+    private void commitQuietly() {
+        try {
+            commit();
+        } catch (Exception e) {
+            LOGGER.error("Could not commit the search index (the catch-up at next start repairs it)", e);
+        }
+    }
+
+    int documentCount() {
+        return writer.getDocStats().numDocs;
+    }
+
+    @Override
+    public void close() throws IOException {
+        committer.shutdownNow();
+        try {
+            searchers.close();
+            writer.close();
+        } finally {
+            directory.close();
+        }
+    }
+}

@@ -94,6 +94,7 @@ public final class GovmailMailServer implements AutoCloseable {
             GovmailMailServer server = new GovmailMailServer(james, embedded);
             GovmailProbe probe = james.getProbe(GovmailProbe.class);
             probe.ensureGlobalStorageQuota(settings.size("quota.default-storage"));
+            probe.ensureGlobalMessageQuota(settings.count("quota.default-messages"));
             int recomputeRate = Integer.parseInt(settings.string("quota.recompute-at-start-users-per-second"));
             if (recomputeRate > 0) {
                 probe.recomputeQuotaUsageInBackground(recomputeRate);

@@ -25,6 +25,7 @@ import org.apache.james.modules.server.WebAdminServerModule;
 
 import com.google.inject.Module;
 
+import vn.govmail.mailserver.modules.AccountLifecycleModule;
 import vn.govmail.mailserver.modules.DurableMailQueueModule;
 import vn.govmail.mailserver.modules.GovmailImapModule;
 import vn.govmail.mailserver.modules.GovmailModule;
@@ -50,7 +51,8 @@ final class GovmailModules {
         new DefaultEventModule(),
         new MemoryDeadLetterModule(),
         new TaskManagerModule(),
-        new GovmailModule());
+        new GovmailModule(),
+        new AccountLifecycleModule());
 
     /** SMTP (25, 587, 465), IMAP (143, 993) and ManageSieve. */
     static final List<Module> PROTOCOLS = List.of(

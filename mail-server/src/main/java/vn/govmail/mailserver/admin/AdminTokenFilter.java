@@ -38,6 +38,9 @@ public class AdminTokenFilter implements AuthenticationFilter {
         if (request.requestMethod().equals("OPTIONS")) {
             return;
         }
+        if (request.requestMethod().equals("POST") && SelfServicePasswordRoutes.PATH.equals(request.pathInfo())) {
+            return; // authenticated by the user's current password instead
+        }
         String client = request.ip();
         if (throttle.isBlocked(client)) {
             throw ErrorResponder.builder().statusCode(429).type(ErrorType.INVALID_ARGUMENT)

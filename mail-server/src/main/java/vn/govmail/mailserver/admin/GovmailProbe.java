@@ -63,6 +63,15 @@ public class GovmailProbe implements GuiceProbe {
         return true;
     }
 
+    /** Sets the platform-wide message-count limit per mailbox on first start; a later change through WebAdmin is kept. */
+    public boolean ensureGlobalMessageQuota(long messages) throws Exception {
+        if (quotas.getGlobalMaxMessage().isPresent()) {
+            return false;
+        }
+        quotas.setGlobalMaxMessage(org.apache.james.core.quota.QuotaCountLimit.count(messages));
+        return true;
+    }
+
     /** Adds the domain if missing; answers whether it was added. */
     public boolean ensureDomain(String domain) throws Exception {
         Domain parsed = Domain.of(domain);

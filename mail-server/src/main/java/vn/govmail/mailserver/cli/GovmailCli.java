@@ -23,10 +23,10 @@ public final class GovmailCli {
           user add ADDRESS [PASSWORD]    create an account; without PASSWORD one is generated and printed
           user passwd ADDRESS [PASSWORD] set a new password; without PASSWORD one is generated and printed
           user list                      list the accounts
-          user delete ADDRESS            delete an account
           user disable ADDRESS [REASON]  stop an account receiving mail and logging in (its mail is kept)
           user enable ADDRESS            undo 'user disable'
           user rename OLD NEW [PASSWORD] move an account to a new address; OLD keeps working as an alias
+        """ + AccountLifecycleCommand.USAGE + QuotaCommand.USAGE + """
           alias add ALIAS ADDRESS        mail to ALIAS goes to ADDRESS, who may also send as ALIAS
           alias list ADDRESS             list ADDRESS's aliases
           group add GROUP MEMBER         add MEMBER to the distribution group GROUP (created on first member)
@@ -67,7 +67,7 @@ public final class GovmailCli {
             out.print(USAGE);
             return;
         }
-        String command = Set.of("audit", "import").contains(args.get(0)) ? args.get(0)
+        String command = Set.of("audit", "import", "quota").contains(args.get(0)) ? args.get(0)
             : String.join(" ", args.subList(0, Math.min(2, args.size())));
         List<String> operands = args.size() > 2 ? args.subList(2, args.size()) : List.of();
         switch (command) {
@@ -87,11 +87,10 @@ public final class GovmailCli {
             case "user rename" -> renameUser(operands);
             case "user passwd" -> changePassword(operands);
             case "user list" -> JsonText.list(admin.get("users").body(), "username").forEach(out::println);
-            case "user delete" -> {
-                String user = one(operands, "ADDRESS");
-                admin.delete("users/" + WebAdminClient.segment(user));
-                out.println("Account " + user + " deleted.");
-            }
+            case "user delete" -> new AccountLifecycleCommand(admin, out).delete(operands);
+            case "user force-password-change" -> new AccountLifecycleCommand(admin, out).forcePasswordChange(operands);
+            case "user reset-password" -> new AccountLifecycleCommand(admin, out).resetPassword(operands);
+            case "quota" -> new QuotaCommand(admin, out).run(args.subList(1, args.size()));
             case "user disable" -> {
                 if (operands.isEmpty() || operands.size() > 2) {
                     throw new CliException(2, "expected ADDRESS [REASON] (./govmail admin help)");

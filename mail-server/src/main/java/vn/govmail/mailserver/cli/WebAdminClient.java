@@ -63,6 +63,12 @@ final class WebAdminClient {
         return send(HttpRequest.newBuilder(base.resolve(path)).DELETE());
     }
 
+    /** DELETE where {@code expected} (e.g. 409, a confirmation request) is an answer to read, not a failure. */
+    Reply deleteAllowing(String path, int expected) {
+        Reply reply = exchange(HttpRequest.newBuilder(base.resolve(path)).DELETE());
+        return reply.status() == expected ? reply : check(reply);
+    }
+
     private Reply send(HttpRequest.Builder request) {
         return check(exchange(request));
     }

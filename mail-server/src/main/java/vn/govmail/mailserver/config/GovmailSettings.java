@@ -124,6 +124,20 @@ public final class GovmailSettings {
         return SizeParser.parse(key, string(key));
     }
 
+    /** A whole number of at least 1 (a count such as a message quota). */
+    public long count(String key) {
+        String text = string(key).trim();
+        try {
+            long value = Long.parseLong(text);
+            if (value >= 1) {
+                return value;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new SettingsException("Setting '" + key + "' (" + environmentName(key) + ") must be a whole number of at least 1, not '" + text + "'");
+    }
+
     public Path dataDirectory() {
         return Path.of(string("data")).toAbsolutePath().normalize();
     }

@@ -12,6 +12,7 @@ import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
 
 import vn.govmail.mailserver.account.AccountStatusStore;
+import vn.govmail.mailserver.account.PasswordChangeRequirements;
 
 /**
  * One log line per mailbox login (IMAP LOGIN and AUTHENTICATE, ManageSieve): who, from where, the result.
@@ -23,21 +24,33 @@ public class LoginAuditingAuthenticator implements Authenticator {
 
     private final UserRepositoryAuthenticator delegate;
     private final AccountStatusStore accounts;
+    private final PasswordChangeRequirements passwordChanges;
 
     @Inject
-    public LoginAuditingAuthenticator(UserRepositoryAuthenticator delegate, AccountStatusStore accounts) {
+    public LoginAuditingAuthenticator(UserRepositoryAuthenticator delegate, AccountStatusStore accounts,
+                                      PasswordChangeRequirements passwordChanges) {
         this.delegate = delegate;
         this.accounts = accounts;
+        this.passwordChanges = passwordChanges;
     }
 
-    /** Disabled accounts fail like a wrong password (the client learns nothing); the log says why. */
+    /**
+     * Disabled accounts fail like a wrong password (the client learns nothing); so does the right password of an
+     * account that must change it (IMAP LOGIN tells that user why, see GovmailImapProcessor). The log says why.
+     */
     @Override
     public boolean isAuthentic(Username user, CharSequence password) throws MailboxException {
+        PasswordChangeRefusal.take(); // nothing left over from an earlier login on this thread
         boolean disabled = accounts.isDisabled(user);
-        boolean authentic = !disabled && delegate.isAuthentic(user, password);
+        boolean rightPassword = !disabled && delegate.isAuthentic(user, password);
+        boolean mustChange = rightPassword && passwordChanges.isRequired(user);
+        boolean authentic = rightPassword && !mustChange;
+        if (mustChange) {
+            PasswordChangeRefusal.mark();
+        }
         String protocol = MDC.get(MDCBuilder.PROTOCOL);
         LOGGER.info("{} login {} user={} from={}", protocol == null ? "mailbox" : protocol.toLowerCase(java.util.Locale.ROOT),
-            authentic ? "ok" : disabled ? "refused-disabled" : "failed", user.asString(),
+            authentic ? "ok" : disabled ? "refused-disabled" : mustChange ? "refused-password-change" : "failed", user.asString(),
             MDC.get(MDCBuilder.IP) == null ? "-" : MDC.get(MDCBuilder.IP));
         return authentic;
     }

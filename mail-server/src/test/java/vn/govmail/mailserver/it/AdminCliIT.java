@@ -70,12 +70,18 @@ class AdminCliIT {
         try (Store store = MailClients.imaps().getStore("imaps")) {
             store.connect("127.0.0.1", server.imapsPort, "nguyenvanan@laichau.gov.vn", "Mat-khau-2027");
         }
-        assertThat(cli("user", "delete", "nguyenvanan@laichau.gov.vn").exitCode()).isZero();
+        ExternalCommand askDelete = cli("user", "delete", "nguyenvanan@laichau.gov.vn");
+        assertThat(askDelete.exitCode()).as("nothing deleted without the confirmation").isEqualTo(1);
+        String token = askDelete.output().replaceAll("(?s).*--confirm ([0-9a-f]+).*", "$1");
+        ExternalCommand delete = cli("user", "delete", "nguyenvanan@laichau.gov.vn", "--confirm", token);
+        assertThat(delete.exitCode()).as(delete.output()).isZero();
+        assertThat(delete.output()).contains("var/exports");
         assertThat(cli("user", "list").output()).doesNotContain("nguyenvanan@laichau.gov.vn");
 
         String audit = cli("audit", "100").output();
         assertThat(audit).contains("admin-token@127.0.0.1  PUT /domains/laichau.gov.vn  -> 204")
-            .contains("DELETE /users/nguyenvanan@laichau.gov.vn  -> 204")
+            .contains("DELETE /govmail/users/nguyenvanan@laichau.gov.vn  -> 409")
+            .contains("DELETE /govmail/users/nguyenvanan@laichau.gov.vn?confirm=" + token + "  -> 200")
             .contains("POST /govmail/users/nguyenvana@laichau.gov.vn/rename/nguyenvanan@laichau.gov.vn  -> 200")
             .contains("POST /govmail/dkim/laichau.gov.vn  -> 201")
             .doesNotContain("Mat-khau-moi-2026").doesNotContain("Mat-khau-2027");

@@ -8,7 +8,10 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -17,6 +20,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import org.apache.james.user.api.UsersRepository;
+import org.apache.james.user.jpa.model.JPAUser;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -24,24 +28,29 @@ import vn.govmail.mailserver.account.AccountProfileStore;
 import vn.govmail.mailserver.account.InitialPasswords;
 
 /**
- * Creates the accounts of an {@link AccountImportPlan} in the background with progress. Password hashing
- * (PBKDF2) dominates, so rows are spread over one worker per core. Generated initial passwords go to a result
- * file readable only by the server's user, never to the log. Default folders are created by the provisioner
- * when each mailbox is first used.
+ * Creates the accounts of an {@link AccountImportPlan} in the background with progress. Rows go in batches: the
+ * passwords of a batch are hashed (PBKDF2, the dominant cost) on one worker per core, then the batch's accounts and
+ * profiles are written in one transaction each ({@link BatchUserWriter}, {@link AccountProfileStore#saveAll}). A batch
+ * the database refuses (an account created meanwhile) is retried one account at a time through James, so each
+ * failure is counted and logged on its own. Generated initial passwords go to a result file readable only by the
+ * server's user, never to the log. Default folders are created by the provisioner when each mailbox is first used.
  */
 public final class AccountImportJob implements Runnable {
     public enum State { RUNNING, DONE, FAILED }
 
     private static final Logger LOGGER = LoggerFactory.getLogger(AccountImportJob.class);
+    private static final int BATCH = 250;
+
+    private record Prepared(AccountRow row, String password, JPAUser account) {
+    }
 
     private final String id;
     private final AccountImportPlan plan;
     private final UsersRepository users;
+    private final BatchUserWriter writer;
     private final AccountProfileStore profiles;
     private final Path resultFile;
-    private static final int PROFILE_BATCH = 500;
 
-    private final List<AccountProfileStore.Profile> pendingProfiles = new java.util.ArrayList<>();
     private final AtomicInteger processed = new AtomicInteger();
     private final AtomicInteger created = new AtomicInteger();
     private final AtomicInteger failed = new AtomicInteger();
@@ -50,83 +59,85 @@ public final class AccountImportJob implements Runnable {
     private volatile State state = State.RUNNING;
     private volatile String failure;
 
-    AccountImportJob(String id, AccountImportPlan plan, UsersRepository users, AccountProfileStore profiles, Path resultFile) {
+    AccountImportJob(String id, AccountImportPlan plan, UsersRepository users, BatchUserWriter writer, AccountProfileStore profiles,
+                     Path resultFile) {
         this.id = id;
         this.plan = plan;
         this.users = users;
+        this.writer = writer;
         this.profiles = profiles;
         this.resultFile = resultFile;
     }
 
     @Override
     public void run() {
-        // More workers than cores: while some wait for their commit to reach the disk, the others hash passwords.
-        int workers = 2 * Math.max(1, Runtime.getRuntime().availableProcessors());
-        ExecutorService pool = Executors.newFixedThreadPool(workers);
-        try (BufferedWriter writer = openResultFile(); CSVPrinter passwords = new CSVPrinter(writer, CSVFormat.DEFAULT.builder()
+        ExecutorService hashing = Executors.newFixedThreadPool(Math.max(1, Runtime.getRuntime().availableProcessors()));
+        try (BufferedWriter file = openResultFile(); CSVPrinter passwords = new CSVPrinter(file, CSVFormat.DEFAULT.builder()
                 .setHeader("email", "password").build())) {
             List<AccountRow> rows = plan.toCreate();
-            List<Future<?>> chunks = new java.util.ArrayList<>();
-            for (int worker = 0; worker < workers; worker++) {
-                int first = worker;
-                chunks.add(pool.submit(() -> {
-                    for (int index = first; index < rows.size(); index += workers) {
-                        create(rows.get(index), passwords);
+            for (int first = 0; first < rows.size(); first += BATCH) {
+                List<Prepared> batch = hash(rows.subList(first, Math.min(rows.size(), first + BATCH)), hashing);
+                List<Prepared> written = write(batch);
+                for (Prepared account : written) {
+                    if (account.row().password().isEmpty()) {
+                        passwords.printRecord(account.row().user().asString(), account.password());
                     }
-                    return null;
-                }));
+                }
+                passwords.flush();
+                processed.addAndGet(batch.size());
             }
-            for (Future<?> chunk : chunks) {
-                chunk.get();
-            }
-            flushProfiles(true);
             state = State.DONE;
         } catch (Exception e) {
             failure = e.getMessage();
             state = State.FAILED;
             LOGGER.error("Account import {} failed", id, e);
         } finally {
-            pool.shutdownNow();
+            hashing.shutdownNow();
             finished = Instant.now();
             LOGGER.info("Account import {} {}: {} created, {} existing, {} refused lines, {} failures, in {} s", id, state.name().toLowerCase(),
                 created.get(), plan.existing().size(), plan.errors().size(), failed.get(), Duration.between(started, finished).toSeconds());
         }
     }
 
-    private void create(AccountRow row, CSVPrinter passwords) {
-        try {
-            String password = row.password().orElseGet(InitialPasswords::generate);
-            users.addUser(row.user(), password);
-            synchronized (pendingProfiles) {
-                pendingProfiles.add(new AccountProfileStore.Profile(row.user(), row.displayName(), row.unit(), row.title()));
-            }
-            flushProfiles(false);
-            if (row.password().isEmpty()) {
-                synchronized (passwords) {
-                    passwords.printRecord(row.user().asString(), password);
-                    passwords.flush();
-                }
-            }
-            created.incrementAndGet();
-        } catch (Exception e) {
-            failed.incrementAndGet();
-            LOGGER.warn("Account import {}: line {} ({}) could not be created: {}", id, row.line(), row.user().asString(), e.getMessage());
-        } finally {
-            processed.incrementAndGet();
+    private List<Prepared> hash(List<AccountRow> rows, ExecutorService hashing) throws Exception {
+        List<Future<Prepared>> futures = new ArrayList<>(rows.size());
+        for (AccountRow row : rows) {
+            futures.add(hashing.submit(() -> {
+                String password = row.password().orElseGet(InitialPasswords::generate);
+                return new Prepared(row, password, writer.hash(row.user().asString(), password));
+            }));
         }
+        List<Prepared> prepared = new ArrayList<>(rows.size());
+        for (Future<Prepared> future : futures) {
+            prepared.add(future.get());
+        }
+        return prepared;
     }
 
-    /** Writes the collected profiles once enough have gathered (or at the end), one transaction per batch. */
-    private void flushProfiles(boolean all) throws java.sql.SQLException {
-        List<AccountProfileStore.Profile> batch;
-        synchronized (pendingProfiles) {
-            if (pendingProfiles.isEmpty() || (!all && pendingProfiles.size() < PROFILE_BATCH)) {
-                return;
+    /** Writes a batch; answers the accounts that now exist with these passwords. */
+    private List<Prepared> write(List<Prepared> batch) throws Exception {
+        List<Prepared> written;
+        try {
+            writer.insert(batch.stream().map(Prepared::account).toList());
+            written = batch;
+        } catch (RuntimeException e) {
+            LOGGER.warn("Account import {}: a batch was refused ({}), creating its accounts one by one", id, e.getMessage());
+            written = new ArrayList<>();
+            for (Prepared account : batch) {
+                try {
+                    users.addUser(account.row().user(), account.password());
+                    written.add(account);
+                } catch (Exception single) {
+                    failed.incrementAndGet();
+                    LOGGER.warn("Account import {}: line {} ({}) could not be created: {}", id, account.row().line(),
+                        account.row().user().asString(), single.getMessage());
+                }
             }
-            batch = List.copyOf(pendingProfiles);
-            pendingProfiles.clear();
         }
-        profiles.saveAll(batch);
+        profiles.saveAll(written.stream().map(account -> new AccountProfileStore.Profile(account.row().user(), account.row().displayName(),
+            account.row().unit(), account.row().title())).toList());
+        created.addAndGet(written.size());
+        return written;
     }
 
     private BufferedWriter openResultFile() throws IOException {
@@ -139,8 +150,8 @@ public final class AccountImportJob implements Runnable {
         return id;
     }
 
-    public java.util.Map<String, Object> status() {
-        java.util.Map<String, Object> status = new java.util.LinkedHashMap<>();
+    public Map<String, Object> status() {
+        Map<String, Object> status = new LinkedHashMap<>();
         status.put("id", id);
         status.put("state", state.name().toLowerCase());
         status.put("toCreate", plan.toCreate().size());

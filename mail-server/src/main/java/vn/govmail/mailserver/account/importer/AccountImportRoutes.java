@@ -37,13 +37,15 @@ public class AccountImportRoutes implements Routes {
     private final DomainList domains;
     private final UsersRepository users;
     private final AccountProfileStore profiles;
+    private final BatchUserWriter writer;
     private final FileSystem fileSystem;
     private final JsonTransformer json;
     private final Map<String, AccountImportJob> jobs = new ConcurrentHashMap<>();
 
     @Inject
-    public AccountImportRoutes(DomainList domains, UsersRepository users, AccountProfileStore profiles, FileSystem fileSystem,
-                               JsonTransformer json) {
+    public AccountImportRoutes(DomainList domains, UsersRepository users, AccountProfileStore profiles, BatchUserWriter writer,
+                               FileSystem fileSystem, JsonTransformer json) {
+        this.writer = writer;
         this.domains = domains;
         this.users = users;
         this.profiles = profiles;
@@ -75,7 +77,7 @@ public class AccountImportRoutes implements Routes {
         }
         String id = UUID.randomUUID().toString();
         Path passwords = fileSystem.getFile("file://var/imports").toPath().resolve(id + "-passwords.csv");
-        AccountImportJob job = new AccountImportJob(id, plan, users, profiles, passwords);
+        AccountImportJob job = new AccountImportJob(id, plan, users, writer, profiles, passwords);
         jobs.put(id, job);
         Thread worker = new Thread(job, "account-import-" + id);
         worker.setDaemon(true);

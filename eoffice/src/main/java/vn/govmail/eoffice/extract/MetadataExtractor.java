@@ -299,6 +299,19 @@ public final class MetadataExtractor {
         metadata.set(MetadataField.Secrecy, secrecy == null ? Field.absent(0.9) : Field.of(secrecy, secrecyConfidence));
     }
 
+    /** An edXML Subject may still carry the "V/v": the register keeps the abstract only. */
+    public static String withoutRegarding(String subject) {
+        Matcher regarding = REGARDING.matcher(subject.strip());
+        return regarding.matches() ? regarding.group(1).strip() : subject.strip();
+    }
+
+    /** The secrecy marking of a document text (a line of its own) or of the mail subject tag, or absent. */
+    public Field secrecyOf(String documentText, String mailSubject) {
+        DocumentMetadata metadata = new DocumentMetadata();
+        markings(new DocumentText(documentText), mailSubject == null ? "" : mailSubject, metadata);
+        return metadata.get(MetadataField.Secrecy);
+    }
+
     /** "THƯỢNG KHẨN" → "Thượng khẩn"; "HOẢ TỐC" → "Hỏa tốc". */
     static String canonicalMarking(String word) {
         String upper = DocumentTypes.canonical(word);

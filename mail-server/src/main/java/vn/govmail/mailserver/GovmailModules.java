@@ -25,6 +25,7 @@ import org.apache.james.modules.server.WebAdminServerModule;
 
 import com.google.inject.Module;
 
+import vn.govmail.mailserver.eoffice.EofficeModule;
 import vn.govmail.mailserver.modules.DurableMailQueueModule;
 import vn.govmail.mailserver.modules.GovmailImapModule;
 import vn.govmail.mailserver.modules.GovmailModule;
@@ -49,7 +50,9 @@ final class GovmailModules {
         new DefaultEventModule(),
         new MemoryDeadLetterModule(),
         new TaskManagerModule(),
-        new GovmailModule());
+        new GovmailModule(),
+        // eOffice document inbox (vn.govmail.mailserver.eoffice)
+        new EofficeModule());
 
     /** SMTP (25, 587, 465), IMAP (143, 993) and ManageSieve. */
     static final List<Module> PROTOCOLS = List.of(

@@ -73,8 +73,9 @@ public final class MetadataExtractor {
         String best = candidates.stream().max((a, b) -> Integer.compare(layoutScore(a), layoutScore(b))).orElse("");
         String subject = mail.subject() == null ? "" : mail.subject().strip().replaceAll("\\s+", " ");
         DocumentMetadata metadata = read(new DocumentText(best), subject, mail.fromName());
-        boolean isDocument = metadata.get(MetadataField.CodeNumber).present()
-            && (metadata.get(MetadataField.PromulgationDate).present() || layoutScore(best) >= 2);
+        // The document itself must show the layout of Nghị định 30 (national title or number line): a mail that only
+        // quotes a number in its subject (a receipt, a reply, a forward note) is not an incoming document.
+        boolean isDocument = metadata.get(MetadataField.CodeNumber).present() && layoutScore(best) >= 2;
         StringBuilder allText = new StringBuilder(best);
         for (String other : candidates) {
             if (other != best && !other.isBlank()) {

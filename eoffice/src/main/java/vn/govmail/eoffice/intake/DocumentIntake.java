@@ -86,11 +86,12 @@ public final class DocumentIntake {
     }
 
     private IntakeResult record(Unit unit, MailMessage mail, NewDocument document) throws SQLException {
-        Optional<DocumentStore.Duplicate> duplicate = store.findDuplicate(unit.unitId(), document.documentId(), document.metadata());
         boolean secret = document.metadata().secret();
         // A secret document keeps its metadata only: neither its text nor its files stay on a networked system.
         NewDocument kept = secret ? withoutContent(document) : document;
-        long id = store.insert(kept, duplicate, ACTOR);
+        DocumentStore.Inserted inserted = store.insert(kept, ACTOR);
+        long id = inserted.id();
+        Optional<DocumentStore.Duplicate> duplicate = inserted.duplicate();
         DocumentRecord record = store.get(id).orElseThrow();
         if (!secret) {
             index.add(id, unit.unitId(), record.metadata().value(MetadataField.Subject), document.text());

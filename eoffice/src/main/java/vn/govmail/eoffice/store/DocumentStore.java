@@ -111,32 +111,37 @@ public class DocumentStore {
     /** An earlier record of the same document in this unit: same DocumentId, or same số, ký hiệu and issuer. */
     public Optional<Duplicate> findDuplicate(String unitId, String documentId, DocumentMetadata metadata) throws SQLException {
         try (Connection connection = dataSource.getConnection()) {
-            if (documentId != null) {
-                try (PreparedStatement statement = connection.prepareStatement(
-                    "SELECT id FROM eoffice_document WHERE unit_id = ? AND document_id = ? ORDER BY id LIMIT 1")) {
-                    statement.setString(1, unitId);
-                    statement.setString(2, documentId);
-                    Optional<Long> id = firstId(statement);
-                    if (id.isPresent()) {
-                        return Optional.of(new Duplicate(id.get(), "cùng mã văn bản (DocumentId) " + documentId));
-                    }
+            return findDuplicate(connection, unitId, documentId, metadata);
+        }
+    }
+
+    private static Optional<Duplicate> findDuplicate(Connection connection, String unitId, String documentId, DocumentMetadata metadata)
+        throws SQLException {
+        if (documentId != null) {
+            try (PreparedStatement statement = connection.prepareStatement(
+                "SELECT id FROM eoffice_document WHERE unit_id = ? AND document_id = ? ORDER BY id LIMIT 1")) {
+                statement.setString(1, unitId);
+                statement.setString(2, documentId);
+                Optional<Long> id = firstId(statement);
+                if (id.isPresent()) {
+                    return Optional.of(new Duplicate(id.get(), "cùng mã văn bản (DocumentId) " + documentId));
                 }
             }
-            String number = metadata.value(MetadataField.CodeNumber);
-            String notation = metadata.value(MetadataField.CodeNotation);
-            String organ = metadata.value(MetadataField.OrganName);
-            if (number == null || notation == null || organ == null) {
-                return Optional.empty();
-            }
-            try (PreparedStatement statement = connection.prepareStatement("""
-                    SELECT id FROM eoffice_document WHERE unit_id = ? AND code_number = ? AND upper(code_notation) = upper(?)
-                        AND upper(organ_name) = upper(?) ORDER BY id LIMIT 1""")) {
-                statement.setString(1, unitId);
-                statement.setString(2, number);
-                statement.setString(3, notation);
-                statement.setString(4, organ);
-                return firstId(statement).map(id -> new Duplicate(id, "cùng số, ký hiệu " + number + "/" + notation + " và cơ quan ban hành " + organ));
-            }
+        }
+        String number = metadata.value(MetadataField.CodeNumber);
+        String notation = metadata.value(MetadataField.CodeNotation);
+        String organ = metadata.value(MetadataField.OrganName);
+        if (number == null || notation == null || organ == null) {
+            return Optional.empty();
+        }
+        try (PreparedStatement statement = connection.prepareStatement("""
+                SELECT id FROM eoffice_document WHERE unit_id = ? AND code_number = ? AND upper(code_notation) = upper(?)
+                    AND upper(organ_name) = upper(?) ORDER BY id LIMIT 1""")) {
+            statement.setString(1, unitId);
+            statement.setString(2, number);
+            statement.setString(3, notation);
+            statement.setString(4, organ);
+            return firstId(statement).map(id -> new Duplicate(id, "cùng số, ký hiệu " + number + "/" + notation + " và cơ quan ban hành " + organ));
         }
     }
 
@@ -150,10 +155,23 @@ public class DocumentStore {
         }
     }
 
-    public long insert(NewDocument document, Optional<Duplicate> duplicate, String actor) throws SQLException {
+    /** A new record and the earlier one it duplicates, if any. */
+    public record Inserted(long id, Optional<Duplicate> duplicate) {
+    }
+
+    /**
+     * Records a document. The duplicate check and the insert run under a per-unit lock in one transaction, so two
+     * copies of a document arriving at the same moment still see each other.
+     */
+    public Inserted insert(NewDocument document, String actor) throws SQLException {
         try (Connection connection = dataSource.getConnection()) {
             connection.setAutoCommit(false);
             try {
+                try (PreparedStatement lock = connection.prepareStatement("SELECT pg_advisory_xact_lock(hashtext('eoffice:' || ?))")) {
+                    lock.setString(1, document.unitId());
+                    lock.execute();
+                }
+                Optional<Duplicate> duplicate = findDuplicate(connection, document.unitId(), document.documentId(), document.metadata());
                 long id;
                 try (PreparedStatement statement = connection.prepareStatement("""
                         INSERT INTO eoffice_document (unit_id, state, source, document_id, sender_organ_id, code_number, code_notation,
@@ -217,7 +235,7 @@ public class DocumentStore {
                     + (metadata(document).secret() ? "; VĂN BẢN MẬT (" + metadata(document).value(MetadataField.Secrecy) + ")" : "");
                 history(connection, id, actor, "received", null, DocumentState.PENDING, note);
                 connection.commit();
-                return id;
+                return new Inserted(id, duplicate);
             } catch (SQLException | RuntimeException e) {
                 connection.rollback();
                 throw e;

@@ -33,7 +33,7 @@ public final class MetadataExtractor {
     static final double FROM_SENDER = 0.35;
 
     private static final Pattern NUMBER_LINE = Pattern.compile(
-        "^Số\\s*[:.]?\\s*(\\d{1,7})\\s*/\\s*(\\p{L}[\\p{L}\\d]*(?:\\s*[-/]\\s*[\\p{L}\\d]+)*)", Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+        "^Số\\s*[:.]?\\s*(\\d{1,7})\\s*/\\s*((?:\\d{4}\\s*/\\s*)?\\p{L}[\\p{L}\\d]*(?:\\s*[-/]\\s*[\\p{L}\\d]+)*)", Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
     private static final Pattern NUMBER_ANYWHERE = Pattern.compile(
         "(?<![\\d/])(\\d{1,7})/((?:\\d{4}/)?\\p{Lu}[\\p{L}\\d]*(?:-[\\p{L}\\d]+)+|\\p{Lu}{2,}[\\p{L}\\d]*)(?![\\p{L}\\d-])");
     private static final Pattern DATE_LINE = Pattern.compile(

@@ -8,5 +8,11 @@ ROOT="$(cd "$(dirname "$0")/.." && pwd)"
 RUNS="${1:-40}"
 export JAVA_HOME="${JAVA_HOME:-$("$ROOT/govmail" jdk)}" MAVEN_OPTS="${MAVEN_OPTS:---sun-misc-unsafe-memory-access=allow}"
 cd "$ROOT"
-mvn -B -q -pl eoffice -am verify -Dtest=IngestBenchmark -Dsurefire.failIfNoSpecifiedTests=false \
-  -Deoffice.bench=true -Deoffice.bench.runs="$RUNS" 2>&1 | grep -A4 "eoffice ingest"
+LOG="$(mktemp /tmp/eoffice-bench.XXXXXX)"
+trap 'rm -f "$LOG"' EXIT
+if ! mvn -B -q -pl eoffice -am verify -Dtest=IngestBenchmark -Dsurefire.failIfNoSpecifiedTests=false \
+     -Deoffice.bench=true -Deoffice.bench.runs="$RUNS" > "$LOG" 2>&1 || ! grep -q "eoffice ingest" "$LOG"; then
+  tail -40 "$LOG" >&2
+  exit 1
+fi
+grep -A4 "eoffice ingest" "$LOG"

@@ -14,17 +14,17 @@ import vn.govmail.eoffice.TestPdf;
 import vn.govmail.eoffice.mail.MailMessageReader;
 
 /** Extraction from a PDF attachment, and layouts the corpus does not show (general rules of Nghị định 30). */
-class PdfAndVariantsExtractionTest {
+public class PdfAndVariantsExtractionTest {
     private final MetadataExtractor extractor = new MetadataExtractor(new AttachmentText());
 
-    static final List<String> DECISION = List.of(
+    public static final List<String> DECISION = List.of(
         "ỦY BAN NHÂN DÂN", "TỈNH LAI CHÂU", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc",
         "Số: 05/2026/QĐ-UBND", "Lai Châu, ngày 5 tháng 3 năm 2026", "HỎA TỐC", "QUYẾT ĐỊNH",
         "Ban hành Quy chế sử dụng thư điện tử công vụ", "ỦY BAN NHÂN DÂN TỈNH LAI CHÂU", "Căn cứ Luật Tổ chức chính quyền địa phương;",
         "QUYẾT ĐỊNH:", "Điều 1. Ban hành kèm theo Quyết định này Quy chế.", "Nơi nhận:", "- Như Điều 3;", "- Lưu: VT, VX.",
         "TM. ỦY BAN NHÂN DÂN", "CHỦ TỊCH", "Giàng A Tỉnh");
 
-    static byte[] mailWithPdf(byte[] pdf, String subject) {
+    public static byte[] mailWithPdf(byte[] pdf, String subject) {
         String mail = "From: UBND tinh <vanthu@laichau.gov.vn>\r\nTo: vanban@demo.gov.vn\r\nSubject: " + subject + "\r\nMIME-Version: 1.0\r\n"
             + "Content-Type: multipart/mixed; boundary=b1\r\n\r\n--b1\r\nContent-Type: text/plain; charset=utf-8\r\n\r\nKính gửi.\r\n"
             + "--b1\r\nContent-Type: application/pdf; name=\"qd.pdf\"\r\nContent-Disposition: attachment; filename=\"qd.pdf\"\r\n"

@@ -17,7 +17,9 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -41,19 +43,32 @@ import vn.govmail.eoffice.store.Unit;
 class DocumentIntakeTest {
     static final Unit UNIT = new Unit("snv", "Sở Nội vụ tỉnh Lai Châu", "vanban.snv@laichau.gov.vn", "vanthu.snv@laichau.gov.vn", "000.00.05.H30");
 
+    // One database for the class (creating one costs seconds on a loaded machine); each test has its own unit.
+    private static TestDatabase database;
+    private static DocumentStore store;
     @TempDir
     Path indexDir;
-    private TestDatabase database;
-    private DocumentStore store;
+    private Unit unit;
     private DocumentIndex index;
     private DocumentIntake intake;
     private DocumentWorkflow workflow;
 
-    @BeforeEach
-    void start() throws Exception {
+    @BeforeAll
+    static void createDatabase() throws Exception {
         database = new TestDatabase();
         store = new DocumentStore(database.dataSource());
-        store.saveUnit(UNIT);
+    }
+
+    @AfterAll
+    static void dropDatabase() throws Exception {
+        database.close();
+    }
+
+    @BeforeEach
+    void start() throws Exception {
+        String id = "u" + Long.toHexString(System.nanoTime());
+        unit = new Unit(id, UNIT.name(), "vanban." + id + "@laichau.gov.vn", UNIT.clerkMailbox(), UNIT.organId());
+        store.saveUnit(unit);
         index = new DocumentIndex(indexDir);
         StatusNotices notices = new StatusNotices(Clock.systemUTC());
         intake = new DocumentIntake(store, index, new AttachmentText(), notices);
@@ -63,7 +78,6 @@ class DocumentIntakeTest {
     @AfterEach
     void stop() throws Exception {
         index.close();
-        database.close();
     }
 
     private static byte[] corpus(String name) throws Exception {
@@ -72,7 +86,7 @@ class DocumentIntakeTest {
 
     @Test
     void anOrdinaryDocumentMailIsRecordedAcknowledgedIndexedAndADuplicateIsWarned() throws Exception {
-        IntakeResult first = intake.ingest(UNIT, corpus("001.eml"));
+        IntakeResult first = intake.ingest(unit, corpus("001.eml"));
         assertThat(first.kind()).isEqualTo(IntakeResult.Kind.RECORDED);
         DocumentRecord record = store.get(first.documentId()).orElseThrow();
         assertThat(record.state()).isEqualTo(DocumentState.PENDING);
@@ -87,10 +101,10 @@ class DocumentIntakeTest {
         });
         assertThat(first.notices()).anySatisfy(notice -> assertThat(notice.subject()).startsWith("[KHẨN]"));
         // Found with and without diacritics
-        assertThat(index.search("snv", "thư điện tử công vụ", 10)).containsExactly(record.id());
-        assertThat(index.search("snv", "thu dien tu cong vu", 10)).containsExactly(record.id());
+        assertThat(index.search(unit.unitId(), "thư điện tử công vụ", 10)).containsExactly(record.id());
+        assertThat(index.search(unit.unitId(), "thu dien tu cong vu", 10)).containsExactly(record.id());
 
-        IntakeResult again = intake.ingest(UNIT, corpus("001.eml"));
+        IntakeResult again = intake.ingest(unit, corpus("001.eml"));
         assertThat(again.duplicateOf()).isEqualTo(record.id());
         assertThat(store.get(again.documentId()).orElseThrow().duplicateReason()).contains("12/SNV-CCHC");
         assertThat(again.notices()).anySatisfy(notice -> assertThat(notice.subject()).startsWith("[Trùng văn bản]"));
@@ -102,7 +116,7 @@ class DocumentIntakeTest {
         try (InputStream in = getClass().getResourceAsStream("/edxml/congvan-123.edxml")) {
             edxml = in.readAllBytes();
         }
-        IntakeResult result = intake.ingest(UNIT, mailWithAttachment("stttt@laichau.gov.vn", "Gửi văn bản điện tử", edxml, "vanban.edxml"));
+        IntakeResult result = intake.ingest(unit, mailWithAttachment("stttt@laichau.gov.vn", "Gửi văn bản điện tử", edxml, "vanban.edxml"));
         assertThat(result.kind()).isEqualTo(IntakeResult.Kind.RECORDED);
         DocumentRecord record = store.get(result.documentId()).orElseThrow();
         assertThat(record.documentId()).isEqualTo("000.00.12.H30,2026/11/20,123/STTTT-VP");
@@ -116,10 +130,10 @@ class DocumentIntakeTest {
         assertThat(status.responseFor().documentId()).isEqualTo(record.documentId());
         assertThat(status.from().organId()).isEqualTo("000.00.05.H30");
 
-        IntakeResult again = intake.ingest(UNIT, mailWithAttachment("stttt@laichau.gov.vn", "Gửi lại", edxml, "vanban.edxml"));
+        IntakeResult again = intake.ingest(unit, mailWithAttachment("stttt@laichau.gov.vn", "Gửi lại", edxml, "vanban.edxml"));
         assertThat(again.duplicateOf()).isEqualTo(record.id());
 
-        IntakeResult broken = intake.ingest(UNIT, mailWithAttachment("stttt@laichau.gov.vn", "Hỏng",
+        IntakeResult broken = intake.ingest(unit, mailWithAttachment("stttt@laichau.gov.vn", "Hỏng",
             new String(edxml, StandardCharsets.UTF_8).replaceAll("(?s)<edXML:To>.*?</edXML:To>", "").getBytes(StandardCharsets.UTF_8), "x.edxml"));
         assertThat(broken.kind()).isEqualTo(IntakeResult.Kind.REJECTED);
         assertThat(broken.reason()).startsWith("N.To");
@@ -146,14 +160,14 @@ class DocumentIntakeTest {
             CHỈ HUY TRƯỞNG
             Lò Văn Minh
             """;
-        IntakeResult result = intake.ingest(UNIT, mail.getBytes(StandardCharsets.UTF_8));
+        IntakeResult result = intake.ingest(unit, mail.getBytes(StandardCharsets.UTF_8));
         assertThat(result.kind()).isEqualTo(IntakeResult.Kind.RECORDED);
         assertThat(result.secret()).isTrue();
         DocumentRecord record = store.get(result.documentId()).orElseThrow();
         assertThat(record.secret()).isTrue();
         assertThat(record.metadata().value(MetadataField.Secrecy)).isEqualTo("Tối mật");
         assertThat(store.text(record.id())).isEmpty();
-        assertThat(index.search("snv", "kế hoạch tác chiến", 10)).isEmpty();
+        assertThat(index.search(unit.unitId(), "kế hoạch tác chiến", 10)).isEmpty();
         assertThat(index.size()).isZero();
         assertThat(result.notices()).extracting(Notice::to).containsExactlyInAnyOrder("vanthu.snv@laichau.gov.vn", "bchqs@laichau.gov.vn");
         assertThat(result.notices()).noneMatch(n -> n.subject().startsWith("[01"));
@@ -169,13 +183,13 @@ class DocumentIntakeTest {
 
             Chào chị, tuần sau họp giao ban vào thứ Hai lúc 8 giờ.
             """;
-        assertThat(intake.ingest(UNIT, mail.getBytes(StandardCharsets.UTF_8)).kind()).isEqualTo(IntakeResult.Kind.NOT_A_DOCUMENT);
-        assertThat(store.list(DocumentQuery.all("snv"))).isEmpty();
+        assertThat(intake.ingest(unit, mail.getBytes(StandardCharsets.UTF_8)).kind()).isEqualTo(IntakeResult.Kind.NOT_A_DOCUMENT);
+        assertThat(store.list(DocumentQuery.all(unit.unitId()))).isEmpty();
     }
 
     @Test
     void theWorkflowRunsFromArrivalToCompletionWithStatusesAndHistory() throws Exception {
-        long id = intake.ingest(UNIT, corpus("002.eml")).documentId();
+        long id = intake.ingest(unit, corpus("002.eml")).documentId();
         assertThatThrownBy(() -> workflow.complete(id, "vanthu", null)).isInstanceOf(StateChangeRefused.class);
         DocumentWorkflow.StepResult registered = workflow.register(id, "vanthu.snv@laichau.gov.vn");
         assertThat(registered.document().arrivalNumber()).isEqualTo(1);
@@ -191,7 +205,7 @@ class DocumentIntakeTest {
         assertThat(store.history(id)).extracting(h -> h.action())
             .containsExactly("received", "register", "present", "direct", "progress", "complete");
 
-        long other = intake.ingest(UNIT, corpus("003.eml")).documentId();
+        long other = intake.ingest(unit, corpus("003.eml")).documentId();
         assertThatThrownBy(() -> workflow.returnToSender(other, "vanthu", " ")).isInstanceOf(StateChangeRefused.class);
         DocumentWorkflow.StepResult returned = workflow.returnToSender(other, "vanthu", "Gửi nhầm cơ quan");
         assertThat(returned.document().state()).isEqualTo(DocumentState.RETURNED);
@@ -204,7 +218,7 @@ class DocumentIntakeTest {
         for (int i = 1; i <= 20; i++) {
             String mail = "From: a@b.gov.vn\nSubject: Văn bản số " + i + "/UBND-VP\nContent-Type: text/plain; charset=utf-8\n\n"
                 + "ỦY BAN NHÂN DÂN XÃ A\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nSố: " + i + "/UBND-VP\nXã A, ngày 01 tháng 11 năm 2026\nV/v việc " + i + "\n";
-            ids.add(intake.ingest(UNIT, mail.getBytes(StandardCharsets.UTF_8)).documentId());
+            ids.add(intake.ingest(unit, mail.getBytes(StandardCharsets.UTF_8)).documentId());
         }
         ExecutorService pool = Executors.newFixedThreadPool(20);
         try {

@@ -59,6 +59,7 @@ final class DocumentSchema {
             support_assignees TEXT,
             deadline DATE,
             progress TEXT,
+            reminded_on DATE,
             trace_headers TEXT,
             business_doc_type INTEGER,
             response_for_document_id TEXT,

@@ -391,6 +391,32 @@ public class DocumentStore {
         }
     }
 
+    /**
+     * Documents in progress whose deadline is at most {@code daysAhead} days after {@code today} and that were not
+     * reminded today; they are marked reminded in the same transaction (one reminder per document per day).
+     */
+    public List<DocumentRecord> takeDueForReminder(LocalDate today, int daysAhead) throws SQLException {
+        List<Long> ids = new ArrayList<>();
+        try (Connection connection = dataSource.getConnection(); PreparedStatement statement = connection.prepareStatement("""
+                UPDATE eoffice_document SET reminded_on = ? WHERE state = ? AND deadline IS NOT NULL AND deadline <= ?
+                    AND (reminded_on IS NULL OR reminded_on < ?) RETURNING id""")) {
+            statement.setObject(1, today);
+            statement.setString(2, DocumentState.IN_PROGRESS.name());
+            statement.setObject(3, today.plusDays(daysAhead));
+            statement.setObject(4, today);
+            try (ResultSet rows = statement.executeQuery()) {
+                while (rows.next()) {
+                    ids.add(rows.getLong(1));
+                }
+            }
+        }
+        List<DocumentRecord> due = new ArrayList<>();
+        for (long id : ids) {
+            get(id).ifPresent(due::add);
+        }
+        return due;
+    }
+
     // ---- the clerk's and leader's steps ----
 
     /** Registers (tiếp nhận) the document: the next số đến of its unit in the current year, and today as ngày đến. */

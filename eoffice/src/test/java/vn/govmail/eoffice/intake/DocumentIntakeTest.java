@@ -205,6 +205,14 @@ class DocumentIntakeTest {
         assertThat(store.history(id)).extracting(h -> h.action())
             .containsExactly("received", "register", "present", "direct", "progress", "complete");
 
+        long late = intake.ingest(unit, corpus("005.eml")).documentId();
+        workflow.register(late, "vanthu");
+        workflow.present(late, "vanthu", "giamdoc@laichau.gov.vn");
+        workflow.direct(late, "giamdoc", null, "chuyenvien@laichau.gov.vn", null, LocalDate.now().plusDays(1));
+        DeadlineReminders reminders = new DeadlineReminders(store, Clock.systemUTC());
+        assertThat(reminders.due()).extracting(r -> r.notice().to()).containsExactlyInAnyOrder("chuyenvien@laichau.gov.vn", unit.clerkMailbox());
+        assertThat(reminders.due()).as("once a day").isEmpty();
+
         long other = intake.ingest(unit, corpus("003.eml")).documentId();
         assertThatThrownBy(() -> workflow.returnToSender(other, "vanthu", " ")).isInstanceOf(StateChangeRefused.class);
         DocumentWorkflow.StepResult returned = workflow.returnToSender(other, "vanthu", "Gửi nhầm cơ quan");

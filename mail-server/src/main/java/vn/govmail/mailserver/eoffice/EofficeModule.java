@@ -12,6 +12,7 @@ public class EofficeModule extends AbstractModule {
     protected void configure() {
         bind(EofficeServices.class).in(Scopes.SINGLETON);
         bind(NoticeMailer.class).in(Scopes.SINGLETON);
+        bind(DeadlineReminderTask.class).asEagerSingleton();
         Multibinder.newSetBinder(binder(), Routes.class).addBinding().to(EofficeRoutes.class);
     }
 }

@@ -155,6 +155,19 @@ class EofficeIT {
         }
         assertThat(get("govmail/eoffice/documents/" + docxRecord.get("id").asLong() + "/history").toString()).contains("register");
 
+        // The CLI: offline extraction with edXML-style names, and the list from the server
+        ExternalCommand extract = server.cli("eoffice", "extract", corpus().resolve("002.eml").toString());
+        assertThat(extract.exitCode()).as(extract.output()).isZero();
+        JsonNode extracted = JSON.readTree(extract.output().substring(extract.output().indexOf('{')));
+        assertThat(extracted.get("CodeNotation").asText()).isEqualTo("QĐ-STTTT");
+        assertThat(extracted.get("PromulgationDate").asText()).isEqualTo("2026-04-26");
+        assertThat(extracted.get("Priority").asText()).isEqualTo("Thượng khẩn");
+        assertThat(extracted.at("/confidence/SignerFullName").asDouble()).isPositive();
+        ExternalCommand list = server.cli("eoffice", "list", "vp-ubnd");
+        assertThat(list.exitCode()).as(list.output()).isZero();
+        assertThat(list.output()).contains("12/SNV-CCHC").contains("[MẬT]").contains("[trùng #");
+        assertThat(server.cli("eoffice", "register", "999999").exitCode()).as("unknown document").isEqualTo(1);
+
         // The register opens as XLSX with the Phụ lục IV columns
         HttpResponse<byte[]> xlsx = raw("govmail/eoffice/register?unit=vp-ubnd&format=xlsx&from=2000-01-01&to=" + LocalDate.now().plusDays(1));
         assertThat(xlsx.statusCode()).isEqualTo(200);

@@ -79,6 +79,14 @@ public class EofficeRoutes implements Routes {
         service.post(BASE + "/documents/:id/status", this::resendStatus, json);
         service.get(BASE + "/register", this::register);
         service.post(BASE + "/extract", this::extract, json);
+        service.get(BASE + "/openapi.json", this::openApi);
+    }
+
+    private Object openApi(Request request, Response response) throws Exception {
+        try (var in = EofficeRoutes.class.getResourceAsStream("openapi.json")) {
+            response.type("application/json; charset=utf-8");
+            return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        }
     }
 
     private Object saveUnit(Request request, Response response) throws Exception {

@@ -155,6 +155,8 @@ class EofficeIT {
         }
         assertThat(get("govmail/eoffice/documents/" + docxRecord.get("id").asLong() + "/history").toString()).contains("register");
 
+        assertThat(get("govmail/eoffice/openapi.json").at("/paths/~1documents~1{id}~1state/post/summary").asText()).contains("Workflow");
+
         // The CLI: offline extraction with edXML-style names, and the list from the server
         ExternalCommand extract = server.cli("eoffice", "extract", corpus().resolve("002.eml").toString());
         assertThat(extract.exitCode()).as(extract.output()).isZero();

@@ -40,7 +40,7 @@ public class EofficeInbox extends GenericMailet {
         try {
             Set<Unit> units = new LinkedHashSet<>();
             for (MailAddress recipient : mail.getRecipients()) {
-                Optional<Unit> unit = services.store().unitByDocumentAddress(recipient.asString());
+                Optional<Unit> unit = services.unitByDocumentAddress(recipient.asString());
                 unit.ifPresent(units::add);
             }
             if (units.isEmpty()) {

@@ -100,7 +100,7 @@ public class EofficeRoutes implements Routes {
         if (unit.organId() != null && unit.organId().length() > 13) {
             throw badRequest("organId is at most 13 characters (e.g. 000.00.05.H30)");
         }
-        services.store().saveUnit(unit);
+        services.saveUnit(unit);
         return DocumentJson.unit(unit);
     }
 

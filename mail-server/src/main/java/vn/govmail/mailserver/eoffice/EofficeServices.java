@@ -4,6 +4,10 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.sql.SQLException;
 import java.time.Clock;
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
 
 import javax.annotation.PreDestroy;
 import javax.inject.Inject;
@@ -19,6 +23,7 @@ import vn.govmail.eoffice.intake.DocumentWorkflow;
 import vn.govmail.eoffice.intake.StatusNotices;
 import vn.govmail.eoffice.search.DocumentIndex;
 import vn.govmail.eoffice.store.DocumentStore;
+import vn.govmail.eoffice.store.Unit;
 import vn.govmail.mailserver.database.GovmailDataSource;
 
 /**
@@ -34,6 +39,9 @@ public class EofficeServices {
     private final DocumentIntake intake;
     private final DocumentWorkflow workflow;
     private final StatusNotices notices;
+    static final long UNIT_CACHE_MILLIS = 30_000;
+    private volatile Map<String, Unit> unitsByAddress;
+    private volatile long unitsLoadedAt;
 
     @Inject
     public EofficeServices(GovmailDataSource database, FileSystem fileSystem) throws SQLException, IOException {
@@ -53,6 +61,28 @@ public class EofficeServices {
         notices = new StatusNotices(Clock.systemUTC());
         intake = new DocumentIntake(store, index, new AttachmentText(), notices);
         workflow = new DocumentWorkflow(store, notices);
+    }
+
+    /**
+     * The unit whose document address this is. Every local mail asks, so the (small) unit table is cached and
+     * re-read at most every {@link #UNIT_CACHE_MILLIS} ms, or at once after a change through the API.
+     */
+    public Optional<Unit> unitByDocumentAddress(String address) throws SQLException {
+        Map<String, Unit> units = unitsByAddress;
+        if (units == null || System.currentTimeMillis() - unitsLoadedAt > UNIT_CACHE_MILLIS) {
+            Map<String, Unit> loaded = new HashMap<>();
+            for (Unit unit : store.units()) {
+                loaded.put(unit.documentAddress(), unit);
+            }
+            unitsByAddress = units = loaded;
+            unitsLoadedAt = System.currentTimeMillis();
+        }
+        return Optional.ofNullable(units.get(address.toLowerCase(Locale.ROOT)));
+    }
+
+    public void saveUnit(Unit unit) throws SQLException {
+        store.saveUnit(unit);
+        unitsByAddress = null;
     }
 
     public DocumentStore store() {

@@ -26,6 +26,7 @@ import org.apache.james.modules.server.WebAdminServerModule;
 import com.google.inject.Module;
 
 import vn.govmail.mailserver.modules.AccountLifecycleModule;
+import vn.govmail.mailserver.eoffice.EofficeModule;
 import vn.govmail.mailserver.modules.DurableMailQueueModule;
 import vn.govmail.mailserver.modules.GovmailImapModule;
 import vn.govmail.mailserver.modules.GovmailModule;
@@ -52,7 +53,9 @@ final class GovmailModules {
         new MemoryDeadLetterModule(),
         new TaskManagerModule(),
         new GovmailModule(),
-        new AccountLifecycleModule());
+        new AccountLifecycleModule(),
+        // eOffice document inbox (vn.govmail.mailserver.eoffice)
+        new EofficeModule());
 
     /** SMTP (25, 587, 465), IMAP (143, 993) and ManageSieve. */
     static final List<Module> PROTOCOLS = List.of(

@@ -37,6 +37,7 @@ public final class GovmailCli {
                                          title[,password] or email,ho_ten,don_vi,chuc_vu[,mat_khau]); --dry-run
                                          only reports the lines it would refuse; re-running skips existing accounts
           audit [LIMIT]                  the latest admin actions (who, what, when, from where, result)
+          eoffice COMMAND                the eOffice document inbox ('eoffice help'; 'eoffice extract FILE.eml')
         The admin API is http://127.0.0.1:$GOVMAIL_ADMIN_PORT (8000 by default), or $GOVMAIL_ADMIN_URL; its token
         is read from $GOVMAIL_ADMIN_TOKEN or $GOVMAIL_DATA/admin-token (written by the server on first start).
         """;
@@ -54,6 +55,10 @@ public final class GovmailCli {
         String url = System.getProperty("govmail.admin.url", environment.getOrDefault("GOVMAIL_ADMIN_URL",
             "http://127.0.0.1:" + environment.getOrDefault("GOVMAIL_ADMIN_PORT", "8000") + "/"));
         try {
+            if (EofficeCommand.isOffline(List.of(args))) {
+                EofficeCommand.extract(List.of(args).subList(2, args.length), System.out);
+                return;
+            }
             String token = AdminTokenSource.find(environment);
             new GovmailCli(new WebAdminClient(URI.create(url.endsWith("/") ? url : url + "/"), token), System.out).run(List.of(args));
         } catch (CliException e) {
@@ -67,7 +72,7 @@ public final class GovmailCli {
             out.print(USAGE);
             return;
         }
-        String command = Set.of("audit", "import", "quota").contains(args.get(0)) ? args.get(0)
+        String command = Set.of("audit", "import", "quota", "eoffice").contains(args.get(0)) ? args.get(0)
             : String.join(" ", args.subList(0, Math.min(2, args.size())));
         List<String> operands = args.size() > 2 ? args.subList(2, args.size()) : List.of();
         switch (command) {
@@ -122,6 +127,7 @@ public final class GovmailCli {
             case "dkim show" -> printDkim(admin.get("govmail/dkim/" + WebAdminClient.segment(one(operands, "DOMAIN"))).body(), false);
             case "audit" -> printAudit(args.size() > 1 ? args.get(1) : "50");
             case "import" -> new AccountImportCommand(admin, out, System.err).run(args.subList(1, args.size()));
+            case "eoffice" -> new EofficeCommand(admin, out).run(args.subList(1, args.size()));
             default -> throw new CliException(2, "unknown command '" + String.join(" ", args) + "'\n" + USAGE);
         }
     }

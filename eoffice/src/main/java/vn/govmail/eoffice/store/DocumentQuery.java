@@ -1,0 +1,15 @@
+package vn.govmail.eoffice.store;
+
+import java.time.LocalDate;
+import java.util.List;
+
+/**
+ * A filter over the incoming documents of a unit; null fields do not filter. {@code ids} restricts to documents
+ * found by the full-text index. Urgent documents come first, then the newest.
+ */
+public record DocumentQuery(String unitId, DocumentState state, String priority, LocalDate from, LocalDate to, String organName,
+                            String typeName, List<Long> ids, int limit, int offset) {
+    public static DocumentQuery all(String unitId) {
+        return new DocumentQuery(unitId, null, null, null, null, null, null, null, 100, 0);
+    }
+}

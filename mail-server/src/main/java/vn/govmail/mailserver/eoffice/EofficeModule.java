@@ -1,0 +1,18 @@
+package vn.govmail.mailserver.eoffice;
+
+import org.apache.james.webadmin.Routes;
+
+import com.google.inject.AbstractModule;
+import com.google.inject.Scopes;
+import com.google.inject.multibindings.Multibinder;
+
+/** The eOffice document inbox inside the mail server: its services, the mailet's dependencies, its admin routes. */
+public class EofficeModule extends AbstractModule {
+    @Override
+    protected void configure() {
+        bind(EofficeServices.class).in(Scopes.SINGLETON);
+        bind(NoticeMailer.class).in(Scopes.SINGLETON);
+        bind(DeadlineReminderTask.class).asEagerSingleton();
+        Multibinder.newSetBinder(binder(), Routes.class).addBinding().to(EofficeRoutes.class);
+    }
+}

@@ -1,0 +1,308 @@
+package vn.govmail.mailserver.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayInputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+
+import jakarta.mail.BodyPart;
+import jakarta.mail.Message;
+import jakarta.mail.Multipart;
+import jakarta.mail.Store;
+import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeBodyPart;
+import jakarta.mail.internet.MimeMessage;
+import jakarta.mail.internet.MimeMultipart;
+
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/**
+ * The eOffice document inbox through the real server: documents sent over SMTP submission to a unit's document
+ * address become records visible over REST, stay in the văn thư's IMAP mailbox, are acknowledged to the sender
+ * (status 01, in edXML for an edXML sender), duplicates are warned, a secret document is flagged and never indexed,
+ * an ordinary mail stays a mail, and the register exports as XLSX.
+ */
+class EofficeIT {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String CLERK_BOX = MailServerProcess.demoUser("vanthu");
+    private static final String CLERK = MailServerProcess.demoUser("tranthib");
+    private static final String SENDER = MailServerProcess.demoUser("nguyenvana");
+    private static MailServerProcess server;
+
+    @BeforeAll
+    static void startServer() throws Exception {
+        server = MailServerProcess.startEmbedded("eoffice");
+        assertThat(AdminApi.call(server, "PUT", "govmail/eoffice/units/vp-ubnd", """
+            {"name": "Văn phòng UBND tỉnh", "documentAddress": "%s", "clerkMailbox": "%s", "organId": "000.00.01.H99"}
+            """.formatted(CLERK_BOX, CLERK)).statusCode()).isEqualTo(200);
+    }
+
+    @AfterAll
+    static void stopServer() throws Exception {
+        server.close();
+    }
+
+    @Test
+    void documentsBecomeRecordsStayInTheMailboxAndAreAcknowledged() throws Exception {
+        assertThat(AdminApi.call(server, "GET", "govmail/eoffice/documents", null, "wrong-token").statusCode()).isEqualTo(401);
+
+        // 1. an ordinary mail with the document as DOCX (corpus 001: Công văn 12/SNV-CCHC, Khẩn)
+        MimeMessage docx = new MimeMessage(MailClients.submission(server),
+            new ByteArrayInputStream(Files.readAllBytes(corpus().resolve("001.eml"))));
+        docx.setFrom(new InternetAddress(SENDER));
+        docx.setRecipients(Message.RecipientType.TO, CLERK_BOX);
+        docx.saveChanges();
+        MailClients.submit(server, SENDER, docx);
+        // 2. an edXML package as attachment
+        MailClients.submit(server, SENDER, edxmlMail());
+        // 3. the same DOCX document again: a duplicate
+        MimeMessage again = new MimeMessage(docx);
+        again.setHeader("Message-ID", "<again-" + System.nanoTime() + "@demo.gov.vn>");
+        again.saveChanges();
+        MailClients.submit(server, SENDER, again);
+        // 4. a secret document; 5. a mail that is no document
+        MailClients.submitText(server, SENDER, CLERK_BOX, "Văn bản số 77/BCH-TM", "secret", """
+            BỘ CHỈ HUY QUÂN SỰ TỈNH
+            CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+            Số: 77/BCH-TM
+            Lai Châu, ngày 10 tháng 11 năm 2026
+            TỐI MẬT
+            V/v phương án phòng thủ khu vực biên giới
+            Nội dung kế hoạch tác chiến bảo vệ biên giới.
+            CHỈ HUY TRƯỞNG
+            Lò Văn Minh
+            """);
+        MailClients.submitText(server, SENDER, CLERK_BOX, "Lịch họp giao ban", "plain", "Tuần sau họp giao ban thứ Hai lúc 8 giờ.");
+
+        // Every mail is still delivered to the văn thư mailbox
+        try (Store store = MailClients.openImaps(server, CLERK_BOX)) {
+            assertThat(MailClients.awaitMessages(store, "INBOX", 5, Duration.ofSeconds(60))).hasSize(5);
+        }
+        JsonNode documents = awaitDocuments(4);
+        assertThat(documents).hasSize(4);
+        JsonNode docxRecord = find(documents, "12/SNV-CCHC", false);
+        JsonNode duplicate = find(documents, "12/SNV-CCHC", true);
+        JsonNode edxmlRecord = find(documents, "45/UBND-VP", false);
+        JsonNode secret = find(documents, "77/BCH-TM", false);
+        assertThat(docxRecord.get("Priority").asText()).isEqualTo("Khẩn");
+        assertThat(duplicate.get("duplicateOf").asLong()).isEqualTo(docxRecord.get("id").asLong());
+        assertThat(secret.get("secret").asBoolean()).isTrue();
+        // urgent first
+        assertThat(documents.get(0).get("Priority").asText()).isIn("Khẩn", "Thượng khẩn", "Hỏa tốc");
+
+        JsonNode full = get("govmail/eoffice/documents/" + docxRecord.get("id").asLong());
+        assertThat(full.at("/metadata/OrganName").asText()).isEqualTo("SỞ NỘI VỤ");
+        assertThat(full.at("/metadata/confidence/CodeNumber").asDouble()).isGreaterThan(0.9);
+        assertThat(full.at("/sourceMail/from").asText()).isEqualTo(SENDER);
+        assertThat(full.at("/attachments/0/name").asText()).isEqualTo("12_SNV-CCHC.docx");
+        HttpResponse<byte[]> file = raw("govmail/eoffice/documents/" + docxRecord.get("id").asLong() + "/attachments/"
+            + full.at("/attachments/0/id").asLong());
+        assertThat(file.statusCode()).isEqualTo(200);
+        assertThat(new String(file.body(), 0, 2, StandardCharsets.ISO_8859_1)).isEqualTo("PK");
+        assertThat(get("govmail/eoffice/documents/" + duplicate.get("id").asLong()).get("warnings").toString()).contains("trùng");
+        JsonNode edxml = get("govmail/eoffice/documents/" + edxmlRecord.get("id").asLong());
+        assertThat(edxml.get("documentId").asText()).isEqualTo("000.00.12.H30,2026/11/20,45/UBND-VP");
+        assertThat(edxml.at("/metadata/confidence/Subject").asDouble()).isEqualTo(1.0);
+
+        // Full-text search with and without diacritics; the secret document's content is never found
+        assertThat(ids(get("govmail/eoffice/documents?unit=vp-ubnd&q=" + enc("thu dien tu cong vu")))).contains(docxRecord.get("id").asLong());
+        assertThat(ids(get("govmail/eoffice/documents?unit=vp-ubnd&q=" + enc("kế hoạch tác chiến")))).isEmpty();
+        assertThat(AdminApi.call(server, "GET", "govmail/eoffice/documents/" + secret.get("id").asLong() + "/text", null).statusCode()).isEqualTo(403);
+
+        // Status 01 reached the sender: a Vietnamese receipt, and an edXML status package for the edXML sender;
+        // the clerk got the secret alert.
+        try (Store store = MailClients.openImaps(server, SENDER)) {
+            Message[] inbox = awaitSubjects(store, 3, "[01 - Đã đến]");
+            Message edxmlAck = java.util.Arrays.stream(inbox).filter(m -> subject(m).contains("45/UBND-VP")).findFirst().orElseThrow();
+            String status = edxmlAttachment(edxmlAck);
+            assertThat(status).contains("http://www.mic.gov.vn/TBT/QCVN_102_2016").contains("<edXML:StatusCode>01</edXML:StatusCode>")
+                .contains("000.00.12.H30,2026/11/20,45/UBND-VP");
+            assertThat(java.util.Arrays.stream(inbox).map(EofficeIT::subject)).anyMatch(s -> s.startsWith("Văn bản mật không được gửi"));
+        }
+        try (Store store = MailClients.openImaps(server, CLERK)) {
+            assertThat(java.util.Arrays.stream(awaitSubjects(store, 1, "[CẢNH BÁO VĂN BẢN MẬT]")).map(EofficeIT::subject))
+                .anyMatch(s -> s.startsWith("[CẢNH BÁO VĂN BẢN MẬT]"));
+        }
+
+        // The clerk registers it: số đến 1 and status 03 to the sender; an impossible step is refused with 409
+        HttpResponse<String> registered = AdminApi.call(server, "POST", "govmail/eoffice/documents/" + docxRecord.get("id").asLong() + "/state",
+            "{\"state\": \"da-tiep-nhan\", \"actor\": \"" + CLERK + "\"}");
+        assertThat(registered.statusCode()).isEqualTo(200);
+        assertThat(JSON.readTree(registered.body()).get("arrivalNumber").asInt()).isEqualTo(1);
+        assertThat(AdminApi.call(server, "POST", "govmail/eoffice/documents/" + docxRecord.get("id").asLong() + "/state",
+            "{\"state\": \"da-tiep-nhan\"}").statusCode()).isEqualTo(409);
+        assertThat(AdminApi.call(server, "POST", "govmail/eoffice/documents/" + secret.get("id").asLong() + "/state",
+            "{\"state\": \"tra-lai\"}").statusCode()).as("a return needs a reason").isEqualTo(409);
+        try (Store store = MailClients.openImaps(server, SENDER)) {
+            awaitSubjects(store, 1, "[03 - Đã tiếp nhận]");
+        }
+        assertThat(get("govmail/eoffice/documents/" + docxRecord.get("id").asLong() + "/history").toString()).contains("register");
+
+        assertThat(get("govmail/eoffice/openapi.json").at("/paths/~1documents~1{id}~1state/post/summary").asText()).contains("Workflow");
+
+        // The CLI: offline extraction with edXML-style names, and the list from the server
+        ExternalCommand extract = server.cli("eoffice", "extract", corpus().resolve("002.eml").toString());
+        assertThat(extract.exitCode()).as(extract.output()).isZero();
+        JsonNode extracted = JSON.readTree(extract.output().substring(extract.output().indexOf('{')));
+        assertThat(extracted.get("CodeNotation").asText()).isEqualTo("QĐ-STTTT");
+        assertThat(extracted.get("PromulgationDate").asText()).isEqualTo("2026-04-26");
+        assertThat(extracted.get("Priority").asText()).isEqualTo("Thượng khẩn");
+        assertThat(extracted.at("/confidence/SignerFullName").asDouble()).isPositive();
+        ExternalCommand list = server.cli("eoffice", "list", "vp-ubnd");
+        assertThat(list.exitCode()).as(list.output()).isZero();
+        assertThat(list.output()).contains("12/SNV-CCHC").contains("[MẬT]").contains("[trùng #");
+        assertThat(server.cli("eoffice", "register", "999999").exitCode()).as("unknown document").isEqualTo(1);
+
+        // The register opens as XLSX with the Phụ lục IV columns
+        HttpResponse<byte[]> xlsx = raw("govmail/eoffice/register?unit=vp-ubnd&format=xlsx&from=2000-01-01&to=" + LocalDate.now().plusDays(1));
+        assertThat(xlsx.statusCode()).isEqualTo(200);
+        try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(xlsx.body()))) {
+            Sheet sheet = workbook.getSheetAt(0);
+            assertThat(sheet.getRow(0).getCell(1).getStringCellValue()).isEqualTo("Số đến");
+            assertThat(sheet.getRow(1).getCell(3).getStringCellValue()).isEqualTo("12/SNV-CCHC");
+        }
+    }
+
+    private static MimeMessage edxmlMail() throws Exception {
+        String edxml = """
+            <?xml version="1.0" encoding="utf-8"?>
+            <edXML xmlns="http://www.mic.gov.vn/TBT/QCVN_102_2016">
+              <edXML:edXMLEnvelope xmlns:edXML="http://www.mic.gov.vn/TBT/QCVN_102_2016">
+                <edXML:edXMLHeader>
+                  <edXML:MessageHeader>
+                    <edXML:From><edXML:OrganId>000.00.12.H30</edXML:OrganId><edXML:OrganName>UBND huyện Tam Đường</edXML:OrganName></edXML:From>
+                    <edXML:To><edXML:OrganId>000.00.01.H99</edXML:OrganId><edXML:OrganName>Văn phòng UBND tỉnh</edXML:OrganName></edXML:To>
+                    <edXML:Code><edXML:CodeNumber>45</edXML:CodeNumber><edXML:CodeNotation>UBND-VP</edXML:CodeNotation></edXML:Code>
+                    <edXML:PromulgationInfo><edXML:Place>Tam Đường</edXML:Place><edXML:PromulgationDate>2026/11/20</edXML:PromulgationDate></edXML:PromulgationInfo>
+                    <edXML:DocumentType><edXML:Type>18</edXML:Type><edXML:TypeName>Công văn</edXML:TypeName></edXML:DocumentType>
+                    <edXML:Subject>V/v báo cáo kết quả chuyển đổi số năm 2026</edXML:Subject>
+                    <edXML:SignerInfo><edXML:Competence>TM. ỦY BAN NHÂN DÂN</edXML:Competence><edXML:Position>Chủ tịch</edXML:Position><edXML:FullName>Sùng A Páo</edXML:FullName></edXML:SignerInfo>
+                    <edXML:OtherInfo><edXML:Priority>0</edXML:Priority></edXML:OtherInfo>
+                    <edXML:DocumentId>000.00.12.H30,2026/11/20,45/UBND-VP</edXML:DocumentId>
+                  </edXML:MessageHeader>
+                  <edXML:TraceHeaderList><edXML:TraceHeader><edXML:OrganId>000.00.12.H30</edXML:OrganId><edXML:Timestamp>2026/11/20 09:00:00</edXML:Timestamp></edXML:TraceHeader></edXML:TraceHeaderList>
+                </edXML:edXMLHeader>
+                <edXML:edXMLBody/>
+              </edXML:edXMLEnvelope>
+            </edXML>
+            """;
+        MimeMessage message = new MimeMessage(MailClients.submission(server));
+        message.setFrom(new InternetAddress(SENDER));
+        message.setRecipients(Message.RecipientType.TO, CLERK_BOX);
+        message.setSubject("Gói tin văn bản điện tử 45/UBND-VP", "UTF-8");
+        MimeMultipart multipart = new MimeMultipart();
+        MimeBodyPart text = new MimeBodyPart();
+        text.setText("Kính gửi văn thư.", "UTF-8");
+        MimeBodyPart attachment = new MimeBodyPart();
+        attachment.setContent(edxml.getBytes(StandardCharsets.UTF_8), "application/xml");
+        attachment.setFileName("45_UBND-VP.edxml");
+        multipart.addBodyPart(text);
+        multipart.addBodyPart(attachment);
+        message.setContent(multipart);
+        message.saveChanges();
+        return message;
+    }
+
+    private static JsonNode awaitDocuments(int count) throws Exception {
+        Instant deadline = Instant.now().plusSeconds(60);
+        JsonNode documents = get("govmail/eoffice/documents?unit=vp-ubnd");
+        while (documents.size() < count && Instant.now().isBefore(deadline)) {
+            Thread.sleep(300);
+            documents = get("govmail/eoffice/documents?unit=vp-ubnd");
+        }
+        return documents;
+    }
+
+    private static Message[] awaitSubjects(Store store, int count, String prefix) throws Exception {
+        Instant deadline = Instant.now().plusSeconds(60);
+        while (true) {
+            Message[] messages = MailClients.awaitMessages(store, "INBOX", 1, Duration.ofSeconds(60));
+            long matching = java.util.Arrays.stream(messages).filter(m -> subject(m).startsWith(prefix)).count();
+            if (matching >= count || Instant.now().isAfter(deadline)) {
+                assertThat(matching).as("mails starting with " + prefix).isGreaterThanOrEqualTo(count);
+                return messages;
+            }
+            Thread.sleep(300);
+        }
+    }
+
+    private static String subject(Message message) {
+        try {
+            return message.getSubject() == null ? "" : message.getSubject();
+        } catch (Exception e) {
+            return "";
+        }
+    }
+
+    private static String edxmlAttachment(Message message) throws Exception {
+        Multipart multipart = (Multipart) message.getContent();
+        for (int i = 0; i < multipart.getCount(); i++) {
+            BodyPart part = multipart.getBodyPart(i);
+            if ("status.edxml".equals(part.getFileName())) {
+                return new String(part.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            }
+        }
+        throw new AssertionError("no status.edxml in " + message.getSubject());
+    }
+
+    private static JsonNode find(JsonNode documents, String numberNotation, boolean duplicate) {
+        for (JsonNode document : documents) {
+            if (numberNotation.equals(document.get("numberNotation").asText()) && duplicate == !document.get("duplicateOf").isNull()) {
+                return document;
+            }
+        }
+        throw new AssertionError("no document " + numberNotation + (duplicate ? " (duplicate)" : "") + " in " + documents);
+    }
+
+    private static List<Long> ids(JsonNode documents) {
+        List<Long> ids = new java.util.ArrayList<>();
+        documents.forEach(document -> ids.add(document.get("id").asLong()));
+        return ids;
+    }
+
+    private static JsonNode get(String path) throws Exception {
+        HttpResponse<String> response = AdminApi.call(server, "GET", path, null);
+        assertThat(response.statusCode()).as(path + ": " + response.body()).isEqualTo(200);
+        return JSON.readTree(response.body());
+    }
+
+    private static HttpResponse<byte[]> raw(String path) throws Exception {
+        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(server.adminUrl() + path))
+            .header("Authorization", "Bearer " + server.adminToken()).build(), HttpResponse.BodyHandlers.ofByteArray());
+    }
+
+    private static String enc(String text) {
+        return java.net.URLEncoder.encode(text, StandardCharsets.UTF_8);
+    }
+
+    static Path corpus() {
+        Path configured = Path.of(System.getProperty("govmail.shared", "../../shared"), "corpus", "vi", "documents");
+        if (Files.isDirectory(configured)) {
+            return configured;
+        }
+        for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
+            if (Files.isDirectory(dir.resolve("shared/corpus/vi/documents"))) {
+                return dir.resolve("shared/corpus/vi/documents");
+            }
+        }
+        throw new IllegalStateException("shared corpus not found");
+    }
+
+}

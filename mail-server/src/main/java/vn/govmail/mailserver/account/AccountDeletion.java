@@ -37,6 +37,7 @@ import org.apache.james.user.api.UsersRepository;
 
 import reactor.core.publisher.Mono;
 import vn.govmail.mailserver.database.GovmailDataSource;
+import vn.govmail.mailserver.quota.QuotaWarningStore;
 
 /**
  * Deletes an account for good, after exporting its mail: first every mailbox goes to an mbox directory
@@ -47,7 +48,7 @@ import vn.govmail.mailserver.database.GovmailDataSource;
 public class AccountDeletion {
     /** govmail's own per-account rows (keyed by the lower-case address). */
     private static final List<String> ACCOUNT_TABLES = List.of(
-        "govmail_account_profile", "govmail_account_status", "govmail_quota_warning", "govmail_password_change");
+        "govmail_account_profile", "govmail_account_status", "govmail_password_change");
     private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss");
 
     /** What a deletion would remove, shown before the admin confirms. */
@@ -75,13 +76,15 @@ public class AccountDeletion {
     private final SieveRepository sieve;
     private final AccountStatusStore statuses;
     private final PasswordChangeRequirements passwordChanges;
+    private final QuotaWarningStore quotaWarnings;
     private final GovmailDataSource database;
 
     @Inject
     public AccountDeletion(UsersRepository users, MailboxManager mailboxManager, MailboxMboxExporter exporter, MaxQuotaManager maxQuotas,
                            CurrentQuotaManager currentQuotas, UserQuotaRootResolver quotaRoots, RecipientRewriteTable rewrites,
                            SieveRepository sieve, AccountStatusStore statuses, PasswordChangeRequirements passwordChanges,
-                           GovmailDataSource database) {
+                           QuotaWarningStore quotaWarnings, GovmailDataSource database) {
+        this.quotaWarnings = quotaWarnings;
         this.users = users;
         this.mailboxManager = mailboxManager;
         this.exporter = exporter;
@@ -157,6 +160,7 @@ public class AccountDeletion {
 
         statuses.setDisabled(user, false, null);
         passwordChanges.clear(user);
+        quotaWarnings.forget(user);
         try (Connection connection = database.dataSource().getConnection()) {
             for (String table : ACCOUNT_TABLES) {
                 try (PreparedStatement delete = connection.prepareStatement("DELETE FROM " + table + " WHERE lower(username) = lower(?)")) {

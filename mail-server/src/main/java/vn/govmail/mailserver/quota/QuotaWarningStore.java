@@ -6,6 +6,8 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 import javax.inject.Inject;
 import javax.inject.Singleton;
@@ -21,6 +23,8 @@ import vn.govmail.mailserver.database.GovmailDataSource;
 @Singleton
 public class QuotaWarningStore {
     private final GovmailDataSource database;
+    /** Levels read or written since start: a delivery then costs no query (this process is the only writer). */
+    private final Map<String, Integer> known = new ConcurrentHashMap<>();
 
     @Inject
     public QuotaWarningStore(GovmailDataSource database) throws SQLException {
@@ -36,11 +40,17 @@ public class QuotaWarningStore {
     }
 
     public int level(Username user) throws SQLException {
+        Integer cached = known.get(key(user));
+        if (cached != null) {
+            return cached;
+        }
         try (Connection connection = database.dataSource().getConnection();
              PreparedStatement select = connection.prepareStatement("SELECT level FROM govmail_quota_warning WHERE username = ?")) {
             select.setString(1, key(user));
             try (ResultSet row = select.executeQuery()) {
-                return row.next() ? row.getInt(1) : 0;
+                int level = row.next() ? row.getInt(1) : 0;
+                known.put(key(user), level);
+                return level;
             }
         }
     }
@@ -55,6 +65,7 @@ public class QuotaWarningStore {
             upsert.setInt(2, level);
             upsert.executeUpdate();
         }
+        known.put(key(user), level);
     }
 
     public void forget(Username user) throws SQLException {
@@ -63,6 +74,7 @@ public class QuotaWarningStore {
             delete.setString(1, key(user));
             delete.executeUpdate();
         }
+        known.remove(key(user));
     }
 
     private static String key(Username user) {

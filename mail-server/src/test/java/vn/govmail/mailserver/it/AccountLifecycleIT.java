@@ -208,6 +208,29 @@ class AccountLifecycleIT {
             .contains("POST /govmail/users/" + user + "/force-password-change  -> 200");
     }
 
+    @Test
+    void accountsWrittenInBatchesByTheImportLogInAndAreNotImportedTwice() throws Exception {
+        StringBuilder csv = new StringBuilder("email,ho_ten,don_vi,chuc_vu,mat_khau\n");
+        for (int index = 1; index <= 260; index++) { // two batches of the import job
+            csv.append("nhap").append(index).append("@demo.gov.vn,Nguyễn Văn ").append(index).append(",Sở Y tế,Chuyên viên,")
+                .append(index == 260 ? "Mat-khau-nhap-2026" : "").append('\n');
+        }
+        Path file = server.workDirectory().resolve("nhap.csv");
+        Files.writeString(file, csv, StandardCharsets.UTF_8);
+        ExternalCommand imported = server.cli("import", file.toString());
+        assertThat(imported.exitCode()).as(imported.output()).isZero();
+        assertThat(imported.output()).contains("Import done: 260 accounts created, 0 failed");
+        Path passwords = Path.of(imported.output().replaceAll("(?s).*Initial passwords of the new accounts: (\\S+).*", "$1"));
+        String line = Files.readAllLines(passwords).stream().filter(l -> l.startsWith("nhap7@")).findFirst().orElseThrow();
+        try (Store store = MailClients.imaps().getStore("imaps")) {
+            store.connect("127.0.0.1", server.imapsPort, "nhap7@demo.gov.vn", line.substring(line.indexOf(',') + 1));
+        }
+        try (Store store = MailClients.imaps().getStore("imaps")) {
+            store.connect("127.0.0.1", server.imapsPort, "nhap260@demo.gov.vn", "Mat-khau-nhap-2026");
+        }
+        assertThat(server.cli("import", file.toString()).output()).contains("260 already exist (skipped)");
+    }
+
     private static String createUser(String localPart) throws Exception {
         String user = MailServerProcess.demoUser(localPart);
         assertThat(admin("PUT", "users/" + user, "{\"password\":\"" + MailServerProcess.PASSWORD + "\"}").statusCode()).isEqualTo(204);

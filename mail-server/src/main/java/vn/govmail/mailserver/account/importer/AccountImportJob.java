@@ -29,7 +29,7 @@ import vn.govmail.mailserver.account.InitialPasswords;
 
 /**
  * Creates the accounts of an {@link AccountImportPlan} in the background with progress. Rows go in batches: the
- * passwords of a batch are hashed (PBKDF2, the dominant cost) on one worker per core, then the batch's accounts and
+ * passwords of a batch are hashed (PBKDF2, the dominant cost) on two workers per core, then the batch's accounts and
  * profiles are written in one transaction each ({@link BatchUserWriter}, {@link AccountProfileStore#saveAll}). A batch
  * the database refuses (an account created meanwhile) is retried one account at a time through James, so each
  * failure is counted and logged on its own. Generated initial passwords go to a result file readable only by the
@@ -71,12 +71,17 @@ public final class AccountImportJob implements Runnable {
 
     @Override
     public void run() {
-        ExecutorService hashing = Executors.newFixedThreadPool(Math.max(1, Runtime.getRuntime().availableProcessors()));
+        // Two hashing threads per core: the CPU stays busy while a thread waits for the scheduler or a page.
+        ExecutorService hashing = Executors.newFixedThreadPool(2 * Math.max(1, Runtime.getRuntime().availableProcessors()));
         try (BufferedWriter file = openResultFile(); CSVPrinter passwords = new CSVPrinter(file, CSVFormat.DEFAULT.builder()
                 .setHeader("email", "password").build())) {
             List<AccountRow> rows = plan.toCreate();
+            List<Future<Prepared>> next = hash(rows.subList(0, Math.min(rows.size(), BATCH)), hashing);
             for (int first = 0; first < rows.size(); first += BATCH) {
-                List<Prepared> batch = hash(rows.subList(first, Math.min(rows.size(), first + BATCH)), hashing);
+                List<Prepared> batch = collect(next);
+                int following = first + BATCH;
+                // The next batch hashes on the workers while this one is written.
+                next = following < rows.size() ? hash(rows.subList(following, Math.min(rows.size(), following + BATCH)), hashing) : List.of();
                 List<Prepared> written = write(batch);
                 for (Prepared account : written) {
                     if (account.row().password().isEmpty()) {
@@ -99,7 +104,7 @@ public final class AccountImportJob implements Runnable {
         }
     }
 
-    private List<Prepared> hash(List<AccountRow> rows, ExecutorService hashing) throws Exception {
+    private List<Future<Prepared>> hash(List<AccountRow> rows, ExecutorService hashing) {
         List<Future<Prepared>> futures = new ArrayList<>(rows.size());
         for (AccountRow row : rows) {
             futures.add(hashing.submit(() -> {
@@ -107,7 +112,11 @@ public final class AccountImportJob implements Runnable {
                 return new Prepared(row, password, writer.hash(row.user().asString(), password));
             }));
         }
-        List<Prepared> prepared = new ArrayList<>(rows.size());
+        return futures;
+    }
+
+    private static List<Prepared> collect(List<Future<Prepared>> futures) throws Exception {
+        List<Prepared> prepared = new ArrayList<>(futures.size());
         for (Future<Prepared> future : futures) {
             prepared.add(future.get());
         }

@@ -10,6 +10,7 @@ import javax.inject.Inject;
 import org.apache.james.core.Username;
 
 import vn.govmail.mailserver.database.GovmailDataSource;
+import vn.govmail.mailserver.organisation.OrganisationStore;
 
 /** Who an account belongs to: display name (Vietnamese), unit and title, in {@code govmail_account_profile}. */
 public class AccountProfileStore {
@@ -17,10 +18,12 @@ public class AccountProfileStore {
     }
 
     private final GovmailDataSource database;
+    private final OrganisationStore organisation;
 
     @Inject
-    public AccountProfileStore(GovmailDataSource database) {
+    public AccountProfileStore(GovmailDataSource database, OrganisationStore organisation) {
         this.database = database;
+        this.organisation = organisation;
     }
 
     public void save(Profile profile) throws SQLException {
@@ -45,5 +48,9 @@ public class AccountProfileStore {
             upsert.executeBatch();
             connection.commit();
         }
+        // The unit text is also a path in the organisation tree ("Sở Nội vụ/Phòng Tổ chức"): missing units are created.
+        organisation.attachByPath(profiles.stream().filter(profile -> profile.unit() != null)
+            .collect(java.util.stream.Collectors.toMap(profile -> profile.user().asString(), Profile::unit, (first, second) -> second,
+                java.util.LinkedHashMap::new)));
     }
 }

@@ -9,6 +9,7 @@ import org.apache.james.imap.api.process.ImapSession;
 import org.apache.james.imap.api.message.response.ImapResponseMessage;
 import org.apache.james.imap.message.request.AbstractMailboxSelectionRequest;
 import org.apache.james.imap.message.request.AuthenticateRequest;
+import org.apache.james.imap.message.request.LoginRequest;
 import org.apache.james.imap.message.response.ExistsResponse;
 import org.apache.james.imap.processor.DefaultProcessor;
 import org.apache.james.imap.api.ImapMessage;
@@ -16,6 +17,7 @@ import org.apache.james.imap.api.ImapMessage;
 import com.google.common.collect.ImmutableSet;
 
 import reactor.core.publisher.Mono;
+import vn.govmail.mailserver.role.RoleLoginProcessor;
 
 /**
  * James's IMAP processor with three changes:
@@ -27,18 +29,22 @@ import reactor.core.publisher.Mono;
  *       the mailbox counters read after the selection was built, so a message delivered in between was
  *       announced but not yet fetchable ("BAD Invalid messageset"); it is announced by the next command now.</li>
  * </ul>
+ * LOGIN as {@code role*member@domain} (a role mailbox opened with a member's password) goes to {@link RoleLoginProcessor}.
  */
 public class GovmailImapProcessor implements ImapProcessor {
     private final DefaultProcessor delegate;
+    private final RoleLoginProcessor roleLogin;
 
     @Inject
-    public GovmailImapProcessor(DefaultProcessor delegate) {
+    public GovmailImapProcessor(DefaultProcessor delegate, RoleLoginProcessor roleLogin) {
         this.delegate = delegate;
+        this.roleLogin = roleLogin;
     }
 
     @Override
     public void configure(ImapConfiguration configuration) {
         delegate.configure(withCondstore(configuration));
+        roleLogin.configure(withCondstore(configuration));
     }
 
     static ImapConfiguration withCondstore(ImapConfiguration configuration) {
@@ -60,6 +66,9 @@ public class GovmailImapProcessor implements ImapProcessor {
     public Mono<Void> processReactive(ImapMessage message, Responder responder, ImapSession session) {
         if (message instanceof AbstractMailboxSelectionRequest) {
             return delegate.processReactive(message, existsFromSelection(responder, session), session);
+        }
+        if (message instanceof LoginRequest login && RoleLoginProcessor.isRoleLogin(login)) {
+            return roleLogin.processReactive(message, responder, session);
         }
         if (message instanceof AuthenticateRequest) {
             return delegate.processReactive(message, responder, LoggingContextSession.wrap(session));

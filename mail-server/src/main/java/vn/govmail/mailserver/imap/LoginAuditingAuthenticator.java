@@ -12,6 +12,7 @@ import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
 
 import vn.govmail.mailserver.account.AccountStatusStore;
+import vn.govmail.mailserver.report.LastLoginStore;
 
 /**
  * One log line per mailbox login (IMAP LOGIN and AUTHENTICATE, ManageSieve): who, from where, the result.
@@ -23,11 +24,13 @@ public class LoginAuditingAuthenticator implements Authenticator {
 
     private final UserRepositoryAuthenticator delegate;
     private final AccountStatusStore accounts;
+    private final LastLoginStore lastLogins;
 
     @Inject
-    public LoginAuditingAuthenticator(UserRepositoryAuthenticator delegate, AccountStatusStore accounts) {
+    public LoginAuditingAuthenticator(UserRepositoryAuthenticator delegate, AccountStatusStore accounts, LastLoginStore lastLogins) {
         this.delegate = delegate;
         this.accounts = accounts;
+        this.lastLogins = lastLogins;
     }
 
     /** Disabled accounts fail like a wrong password (the client learns nothing); the log says why. */
@@ -35,10 +38,22 @@ public class LoginAuditingAuthenticator implements Authenticator {
     public boolean isAuthentic(Username user, CharSequence password) throws MailboxException {
         boolean disabled = accounts.isDisabled(user);
         boolean authentic = !disabled && delegate.isAuthentic(user, password);
-        String protocol = MDC.get(MDCBuilder.PROTOCOL);
-        LOGGER.info("{} login {} user={} from={}", protocol == null ? "mailbox" : protocol.toLowerCase(java.util.Locale.ROOT),
+        String protocol = MDC.get(MDCBuilder.PROTOCOL) == null ? "mailbox" : MDC.get(MDCBuilder.PROTOCOL).toLowerCase(java.util.Locale.ROOT);
+        LOGGER.info("{} login {} user={} from={}", protocol,
             authentic ? "ok" : disabled ? "refused-disabled" : "failed", user.asString(),
             MDC.get(MDCBuilder.IP) == null ? "-" : MDC.get(MDCBuilder.IP));
+        if (authentic) {
+            recordLastLogin(user, protocol);
+        }
         return authentic;
+    }
+
+    /** For the "active in the last 30 days" reports; a failure to write it must not refuse the login. */
+    private void recordLastLogin(Username user, String protocol) {
+        try {
+            lastLogins.record(user.asString(), protocol, java.time.Instant.now());
+        } catch (Exception e) {
+            LOGGER.warn("Cannot record the last login of {}: {}", user.asString(), e.getMessage());
+        }
     }
 }

@@ -41,7 +41,7 @@ public class RoleMailboxRoutes implements Routes {
     @Override
     public void define(Service service) {
         service.get("/govmail/roles", (request, response) -> roles.all().entrySet().stream()
-            .map(entry -> Map.of("role", entry.getKey(), "members", entry.getValue())).toList(), json);
+            .map(entry -> describe(entry.getKey(), entry.getValue())).toList(), json);
         service.get("/govmail/roles/:role", this::show, json);
         service.put("/govmail/roles/:role/members/:member", this::add, json);
         service.delete("/govmail/roles/:role/members/:member", this::remove, json);
@@ -49,7 +49,14 @@ public class RoleMailboxRoutes implements Routes {
 
     private Object show(Request request, Response response) throws Exception {
         Username role = account("role", request.params("role"));
-        return Map.of("role", role.asString(), "members", roles.all().getOrDefault(role.asString(), List.of()));
+        return describe(role.asString(), roles.all().getOrDefault(role.asString(), List.of()));
+    }
+
+    private static Map<String, Object> describe(String role, List<String> members) {
+        Map<String, Object> answer = new java.util.LinkedHashMap<>();
+        answer.put("role", role);
+        answer.put("members", members);
+        return answer;
     }
 
     private Object add(Request request, Response response) throws Exception {

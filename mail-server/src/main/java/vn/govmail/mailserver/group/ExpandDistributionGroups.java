@@ -50,7 +50,7 @@ public class ExpandDistributionGroups extends GenericMailet {
                 }
                 LOGGER.info("Mail {} to group {} expanded", mail.getName(), key);
             }
-        } catch (java.sql.SQLException e) {
+        } catch (java.sql.SQLException | org.apache.james.user.api.UsersRepositoryException e) {
             // The mail goes to the error processor (kept in the error repository) rather than to the wrong people.
             throw new MessagingException("Cannot expand distribution groups: " + e.getMessage(), e);
         }

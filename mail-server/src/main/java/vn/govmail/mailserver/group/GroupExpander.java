@@ -10,6 +10,8 @@ import java.util.Set;
 import javax.inject.Inject;
 
 import org.apache.james.core.Username;
+import org.apache.james.user.api.UsersRepository;
+import org.apache.james.user.api.UsersRepositoryException;
 
 import vn.govmail.mailserver.account.AccountStatusStore;
 import vn.govmail.mailserver.group.DistributionGroup.Member;
@@ -18,22 +20,24 @@ import vn.govmail.mailserver.organisation.UnitTree;
 
 /**
  * The accounts a group reaches now: its user members, the members of its nested groups, and the accounts of its
- * units (with their sub-units where asked), each once. Disabled accounts are left out (they receive no mail).
+ * units (with their sub-units where asked), each once. Disabled and deleted accounts are left out.
  * Expansion happens at delivery time, so a change of unit or membership applies to the next message.
  */
 public class GroupExpander {
     private final DistributionGroupStore groups;
     private final OrganisationStore organisation;
     private final AccountStatusStore accounts;
+    private final UsersRepository users;
 
     @Inject
-    public GroupExpander(DistributionGroupStore groups, OrganisationStore organisation, AccountStatusStore accounts) {
+    public GroupExpander(DistributionGroupStore groups, OrganisationStore organisation, AccountStatusStore accounts, UsersRepository users) {
         this.groups = groups;
         this.organisation = organisation;
         this.accounts = accounts;
+        this.users = users;
     }
 
-    public Set<String> expand(String groupAddress) throws SQLException {
+    public Set<String> expand(String groupAddress) throws SQLException, UsersRepositoryException {
         Set<String> recipients = new LinkedHashSet<>();
         Set<String> visited = new HashSet<>();
         Deque<String> pending = new ArrayDeque<>();
@@ -58,7 +62,13 @@ public class GroupExpander {
                 }
             }
         }
-        recipients.removeIf(username -> accounts.isDisabled(Username.of(username)));
-        return recipients;
+        Set<String> reachable = new LinkedHashSet<>();
+        for (String username : recipients) {
+            // A deleted account may still be listed in a unit or group: it must not turn into a bounce.
+            if (!accounts.isDisabled(Username.of(username)) && users.contains(Username.of(username))) {
+                reachable.add(username);
+            }
+        }
+        return reachable;
     }
 }

@@ -40,6 +40,8 @@ public class GovmailModule extends AbstractModule {
         routes.addBinding().to(vn.govmail.mailserver.group.GroupRoutes.class);
         routes.addBinding().to(vn.govmail.mailserver.role.RoleMailboxRoutes.class);
         routes.addBinding().to(vn.govmail.mailserver.report.ReportRoutes.class);
+        Multibinder.newSetBinder(binder(), org.apache.james.user.api.UsernameChangeTaskStep.class)
+            .addBinding().to(vn.govmail.mailserver.organisation.OrganisationUsernameChangeStep.class);
         Multibinder.newSetBinder(binder(), GuiceProbe.class)
             .addBinding().to(GovmailProbe.class);
     }

@@ -124,6 +124,12 @@ public class OrganisationRoutes implements Routes {
 
     private Object delete(Request request, Response response) throws Exception {
         Unit unit = unit(organisation.tree(), request);
+        // Accounts deleted since they were placed here do not keep the unit alive.
+        List<OrganisationStore.Membership> members = organisation.members(List.of(unit.id()));
+        members.removeAll(existing(members));
+        for (OrganisationStore.Membership stale : members) {
+            organisation.unassign(stale.username());
+        }
         AdminRequests.call(() -> {
             organisation.delete(unit.id());
             return null;
@@ -137,7 +143,7 @@ public class OrganisationRoutes implements Routes {
         Unit unit = unit(tree, request);
         boolean subunits = Boolean.parseBoolean(request.queryParamOrDefault("subunits", "true"));
         Set<Long> ids = subunits ? tree.subtree(unit.id()) : Set.of(unit.id());
-        List<OrganisationStore.Membership> members = organisation.members(ids);
+        List<OrganisationStore.Membership> members = existing(organisation.members(ids));
         Map<String, PeopleDirectory.Person> found = people.find(members.stream().map(OrganisationStore.Membership::username).toList());
         String query = VietnameseText.searchKey(request.queryParamOrDefault("q", ""));
         List<Map<String, Object>> answer = new ArrayList<>();
@@ -173,6 +179,17 @@ public class OrganisationRoutes implements Routes {
         organisation.unassign(existingUser(request).asString());
         response.status(204);
         return "";
+    }
+
+    /** Memberships of accounts that still exist. */
+    private List<OrganisationStore.Membership> existing(List<OrganisationStore.Membership> members) throws Exception {
+        List<OrganisationStore.Membership> existing = new ArrayList<>();
+        for (OrganisationStore.Membership member : members) {
+            if (users.contains(Username.of(member.username()))) {
+                existing.add(member);
+            }
+        }
+        return existing;
     }
 
     private Username existingUser(Request request) throws Exception {

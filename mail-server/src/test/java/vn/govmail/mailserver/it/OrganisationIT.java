@@ -236,6 +236,20 @@ class OrganisationIT {
         assertThat(AdminApi.call(server, "GET", "govmail/reports/top?limit=abc", null).statusCode()).isEqualTo(400);
     }
 
+    @Test
+    @Order(5)
+    void renamedAndDeletedAccountsKeepTheTreeAndGroupsConsistent() throws Exception {
+        HttpResponse<String> renamed = AdminApi.call(server, "POST", "govmail/users/tochuc2@demo.gov.vn/rename/hoa.pham@demo.gov.vn",
+            "{\"password\": \"" + PASSWORD + "\"}");
+        assertThat(renamed.statusCode()).as(renamed.body()).isEqualTo(200);
+        assertThat(get("govmail/units/" + unitId("Sở Nội vụ/Phòng Tổ chức cán bộ") + "/users"))
+            .contains("\"username\":\"hoa.pham@demo.gov.vn\",\"displayName\":\"Phạm Thị Hoa\"").doesNotContain("tochuc2@");
+
+        assertThat(AdminApi.call(server, "DELETE", "users/giamdoc@demo.gov.vn", null).statusCode()).isEqualTo(204);
+        assertThat(get("govmail/groups/lanhdao@demo.gov.vn")).contains("hoa.pham@demo.gov.vn").doesNotContain("giamdoc@", "tochuc2@");
+        assertThat(get("govmail/units/" + unitId("Sở Nội vụ") + "/users")).doesNotContain("giamdoc@");
+    }
+
     private static String get(String path) throws Exception {
         HttpResponse<String> response = AdminApi.call(server, "GET", path, null);
         assertThat(response.statusCode()).as(path + ": " + response.body()).isEqualTo(200);

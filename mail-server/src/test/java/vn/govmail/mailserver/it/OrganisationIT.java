@@ -203,6 +203,10 @@ class OrganisationIT {
             .contains("authzid 1", "star-login 1", "refused vanthu.sonoivu*tochuc2@demo.gov.vn", "refused vanthu.sonoivu*tochuc1@demo.gov.vn")
             .doesNotContain("allowed");
 
+        // Members also send as the role mailbox (envelope and From header); others may not.
+        sendAsRole("tochuc1@demo.gov.vn", token);
+        assertThatThrownBy(() -> sendAsRole("tochuc2@demo.gov.vn", token)).hasStackTraceContaining("5.7.1");
+
         assertThat(AdminApi.call(server, "DELETE", "govmail/roles/vanthu.sonoivu@demo.gov.vn/members/tochuc1@demo.gov.vn", null).statusCode())
             .isEqualTo(204);
         assertThatThrownBy(() -> {
@@ -248,6 +252,15 @@ class OrganisationIT {
         assertThat(AdminApi.call(server, "DELETE", "users/giamdoc@demo.gov.vn", null).statusCode()).isEqualTo(204);
         assertThat(get("govmail/groups/lanhdao@demo.gov.vn")).contains("hoa.pham@demo.gov.vn").doesNotContain("giamdoc@", "tochuc2@");
         assertThat(get("govmail/units/" + unitId("Sở Nội vụ") + "/users")).doesNotContain("giamdoc@");
+    }
+
+    private static void sendAsRole(String member, String token) throws Exception {
+        jakarta.mail.internet.MimeMessage message = new jakarta.mail.internet.MimeMessage(MailClients.submission(server));
+        message.setFrom("vanthu.sonoivu@demo.gov.vn");
+        message.setRecipients(Message.RecipientType.TO, "nguyenvana@demo.gov.vn");
+        message.setSubject("Trả lời công văn", "UTF-8");
+        message.setText(token, "UTF-8");
+        jakarta.mail.Transport.send(message, message.getAllRecipients(), member, PASSWORD);
     }
 
     private static String get(String path) throws Exception {

@@ -58,27 +58,33 @@ public class OrganisationStore {
     /** Creates the units of {@code path} that are missing; answers the last one, and whether it was new. */
     public synchronized Map.Entry<Unit, Boolean> createPath(String path) throws SQLException, OrganisationException {
         List<String> names = validPath(path);
-        UnitTree tree = tree();
+        try (Connection connection = dataSource.getConnection()) {
+            Created created = createIn(connection, tree(), names);
+            return Map.entry(created.unit(), created.isNew());
+        }
+    }
+
+    /** The last unit of a path, whether it was new, and the tree with the units that were added. */
+    private record Created(Unit unit, boolean isNew, UnitTree tree) {
+    }
+
+    private Created createIn(Connection connection, UnitTree tree, List<String> names) throws SQLException {
         Unit parent = null;
         boolean created = false;
         for (String name : names) {
             Long parentId = parent == null ? null : parent.id();
-            String key = VietnameseText.searchKey(name);
-            Optional<Unit> existing = tree.children(parentId).stream().filter(unit -> VietnameseText.searchKey(unit.name()).equals(key)).findFirst();
-            if (existing.isPresent()) {
-                parent = existing.get();
-                created = false;
-            } else {
-                parent = insert(parentId, name);
-                created = true;
+            Optional<Unit> existing = tree.child(parentId, VietnameseText.searchKey(name));
+            created = existing.isEmpty();
+            parent = created ? insert(connection, parentId, name) : existing.get();
+            if (created) {
+                tree = tree.withAdded(List.of(parent));
             }
         }
-        return Map.entry(parent, created);
+        return new Created(parent, created, tree);
     }
 
-    private Unit insert(Long parentId, String name) throws SQLException {
-        try (Connection connection = dataSource.getConnection();
-             PreparedStatement insert = connection.prepareStatement(
+    private static Unit insert(Connection connection, Long parentId, String name) throws SQLException {
+        try (PreparedStatement insert = connection.prepareStatement(
                  "INSERT INTO govmail_unit(parent_id, name, name_key) VALUES (?, ?, ?) RETURNING id")) {
             setParent(insert, 1, parentId);
             insert.setString(2, name);
@@ -155,23 +161,25 @@ public class OrganisationStore {
 
     public void assign(String username, long unitId) throws SQLException, OrganisationException {
         existing(tree(), unitId);
-        assignAll(Map.of(username, unitId));
+        try (Connection connection = dataSource.getConnection()) {
+            assignAll(connection, Map.of(username, unitId));
+        }
     }
 
-    private void assignAll(Map<String, Long> unitsByUser) throws SQLException {
-        try (Connection connection = dataSource.getConnection();
-             PreparedStatement upsert = connection.prepareStatement("""
+    private static void assignAll(Connection connection, Map<String, Long> unitsByUser) throws SQLException {
+        if (unitsByUser.isEmpty()) {
+            return;
+        }
+        try (PreparedStatement upsert = connection.prepareStatement("""
                  INSERT INTO govmail_unit_member(username, unit_id) VALUES (?, ?)
                  ON CONFLICT (username) DO UPDATE SET unit_id = EXCLUDED.unit_id
                  """)) {
-            connection.setAutoCommit(false);
             for (Map.Entry<String, Long> entry : unitsByUser.entrySet()) {
                 upsert.setString(1, entry.getKey());
                 upsert.setLong(2, entry.getValue());
                 upsert.addBatch();
             }
             upsert.executeBatch();
-            connection.commit();
         }
     }
 
@@ -228,7 +236,16 @@ public class OrganisationStore {
      * Puts accounts into the units named by their paths (the CSV import's unit column, or the free-text unit
      * of older profiles), creating missing units. Blank paths are skipped.
      */
-    public void attachByPath(Map<String, String> pathsByUser) throws SQLException {
+    public synchronized void attachByPath(Map<String, String> pathsByUser) throws SQLException {
+        try (Connection connection = dataSource.getConnection()) {
+            connection.setAutoCommit(false); // new units and memberships of a whole import batch in one commit
+            assignAll(connection, resolvePaths(connection, pathsByUser));
+            connection.commit();
+        }
+    }
+
+    private Map<String, Long> resolvePaths(Connection connection, Map<String, String> pathsByUser) throws SQLException {
+        UnitTree tree = tree();
         Map<String, Long> resolved = new HashMap<>();
         Map<String, Long> unitsByUser = new LinkedHashMap<>();
         for (Map.Entry<String, String> entry : pathsByUser.entrySet()) {
@@ -240,7 +257,9 @@ public class OrganisationStore {
             Long unitId = resolved.get(key);
             if (unitId == null) {
                 try {
-                    unitId = createPath(path).getKey().id();
+                    Created created = createIn(connection, tree, validPath(path));
+                    tree = created.tree();
+                    unitId = created.unit().id();
                 } catch (OrganisationException e) {
                     LOGGER.warn("Account {} keeps no unit: {}", entry.getKey(), e.getMessage());
                     continue;
@@ -249,9 +268,7 @@ public class OrganisationStore {
             }
             unitsByUser.put(entry.getKey(), unitId);
         }
-        if (!unitsByUser.isEmpty()) {
-            assignAll(unitsByUser);
-        }
+        return unitsByUser;
     }
 
     /** Migration of the free-text unit of profiles written before the tree existed (runs at every start, cheap when done). */

@@ -19,16 +19,35 @@ public final class UnitTree {
     public static final String SEPARATOR = "/";
 
     private final Map<Long, Unit> units = new HashMap<>();
+    private final Map<Long, String> keys = new HashMap<>();
     private final Map<Long, List<Unit>> children = new HashMap<>();
 
     public UnitTree(Collection<Unit> all) {
+        this(all, Map.of());
+    }
+
+    /** {@code knownKeys}: search keys already computed, by unit id (folding every name again is the costly part). */
+    private UnitTree(Collection<Unit> all, Map<Long, String> knownKeys) {
         for (Unit unit : all) {
             units.put(unit.id(), unit);
+            keys.put(unit.id(), knownKeys.containsKey(unit.id()) ? knownKeys.get(unit.id()) : VietnameseText.searchKey(unit.name()));
         }
         for (Unit unit : all) {
             children.computeIfAbsent(unit.parentId() == null ? 0L : unit.parentId(), id -> new ArrayList<>()).add(unit);
         }
-        children.values().forEach(list -> list.sort(Comparator.comparing(unit -> VietnameseText.searchKey(unit.name()))));
+        children.values().forEach(list -> list.sort(Comparator.comparing((Unit unit) -> keys.get(unit.id()))));
+    }
+
+    /** This tree with some units added (no database read). */
+    public UnitTree withAdded(Collection<Unit> added) {
+        List<Unit> all = new ArrayList<>(units.values());
+        all.addAll(added);
+        return new UnitTree(all, keys);
+    }
+
+    /** The child of {@code parentId} (null: top level) whose name has this search key. */
+    public Optional<Unit> child(Long parentId, String nameKey) {
+        return children(parentId).stream().filter(unit -> keys.get(unit.id()).equals(nameKey)).findFirst();
     }
 
     public Optional<Unit> get(long id) {
@@ -77,9 +96,7 @@ public final class UnitTree {
     public Optional<Unit> findByPath(String path) {
         Unit found = null;
         for (String name : splitPath(path)) {
-            String key = VietnameseText.searchKey(name);
-            Long parentId = found == null ? null : found.id();
-            found = children(parentId).stream().filter(unit -> VietnameseText.searchKey(unit.name()).equals(key)).findFirst().orElse(null);
+            found = child(found == null ? null : found.id(), VietnameseText.searchKey(name)).orElse(null);
             if (found == null) {
                 return Optional.empty();
             }

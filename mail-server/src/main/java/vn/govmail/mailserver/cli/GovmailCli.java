@@ -29,8 +29,6 @@ public final class GovmailCli {
         """ + AccountLifecycleCommand.USAGE + QuotaCommand.USAGE + """
           alias add ALIAS ADDRESS        mail to ALIAS goes to ADDRESS, who may also send as ALIAS
           alias list ADDRESS             list ADDRESS's aliases
-          group add GROUP MEMBER         add MEMBER to the distribution group GROUP (created on first member)
-          group list GROUP               list a group's members
           dkim generate DOMAIN           create (or rotate) the DKIM key of DOMAIN and print its DNS record
           dkim show DOMAIN               print the DNS record of DOMAIN's DKIM key
           import FILE.csv [--dry-run]    create accounts from a CSV file (UTF-8; header email,display_name,unit,
@@ -38,6 +36,7 @@ public final class GovmailCli {
                                          only reports the lines it would refuse; re-running skips existing accounts
           audit [LIMIT]                  the latest admin actions (who, what, when, from where, result)
           eoffice COMMAND                the eOffice document inbox ('eoffice help'; 'eoffice extract FILE.eml')
+        """ + OrganisationCommands.USAGE + """
         The admin API is http://127.0.0.1:$GOVMAIL_ADMIN_PORT (8000 by default), or $GOVMAIL_ADMIN_URL; its token
         is read from $GOVMAIL_ADMIN_TOKEN or $GOVMAIL_DATA/admin-token (written by the server on first start).
         """;
@@ -70,6 +69,10 @@ public final class GovmailCli {
     void run(List<String> args) {
         if (args.isEmpty() || args.get(0).equals("help") || args.get(0).equals("--help")) {
             out.print(USAGE);
+            return;
+        }
+        if (OrganisationCommands.handles(args)) {
+            new OrganisationCommands(admin, out).run(args);
             return;
         }
         String command = Set.of("audit", "import", "quota", "eoffice").contains(args.get(0)) ? args.get(0)
@@ -115,13 +118,6 @@ public final class GovmailCli {
                 out.println("Alias " + values.get(0) + " -> " + values.get(1) + " added.");
             }
             case "alias list" -> JsonText.list(admin.get("address/aliases/" + WebAdminClient.segment(one(operands, "ADDRESS"))).body(), "source")
-                .forEach(out::println);
-            case "group add" -> {
-                List<String> values = exactly(operands, "GROUP", "MEMBER");
-                admin.put("address/groups/" + WebAdminClient.segment(values.get(0)) + "/" + WebAdminClient.segment(values.get(1)), null);
-                out.println(values.get(1) + " added to group " + values.get(0) + ".");
-            }
-            case "group list" -> JsonText.list(admin.get("address/groups/" + WebAdminClient.segment(one(operands, "GROUP"))).body(), "member")
                 .forEach(out::println);
             case "dkim generate" -> printDkim(admin.post("govmail/dkim/" + WebAdminClient.segment(one(operands, "DOMAIN"))).body(), true);
             case "dkim show" -> printDkim(admin.get("govmail/dkim/" + WebAdminClient.segment(one(operands, "DOMAIN"))).body(), false);
@@ -209,7 +205,7 @@ public final class GovmailCli {
         return exactly(operands, name).get(0);
     }
 
-    private static List<String> exactly(List<String> operands, String... names) {
+    static List<String> exactly(List<String> operands, String... names) {
         if (operands.size() != names.length) {
             throw new CliException(2, "expected " + String.join(" ", names) + " but got " + (operands.isEmpty() ? "nothing" : String.join(" ", operands))
                 + " (./govmail admin help)");

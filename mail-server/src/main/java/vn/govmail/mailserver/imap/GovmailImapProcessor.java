@@ -21,6 +21,7 @@ import org.apache.james.imap.api.ImapMessage;
 import com.google.common.collect.ImmutableSet;
 
 import reactor.core.publisher.Mono;
+import vn.govmail.mailserver.role.RoleLoginProcessor;
 
 /**
  * James's IMAP processor with four changes:
@@ -34,6 +35,7 @@ import reactor.core.publisher.Mono;
  *   <li>LOGIN or AUTHENTICATE with the right password of an account that must change it answers {@code NO [ALERT]}
  *       saying how ({@link PasswordChangeRequirements}); a wrong password still gets the generic failure.</li>
  * </ul>
+ * LOGIN as {@code role*member@domain} (a role mailbox opened with a member's password) goes to {@link RoleLoginProcessor}.
  */
 public class GovmailImapProcessor implements ImapProcessor {
     private static final HumanReadableText CHANGE_PASSWORD = new HumanReadableText("govmail.login.password-change-required",
@@ -41,16 +43,19 @@ public class GovmailImapProcessor implements ImapProcessor {
 
     private final DefaultProcessor delegate;
     private final StatusResponseFactory responses;
+    private final RoleLoginProcessor roleLogin;
 
     @Inject
-    public GovmailImapProcessor(DefaultProcessor delegate, StatusResponseFactory responses) {
+    public GovmailImapProcessor(DefaultProcessor delegate, StatusResponseFactory responses, RoleLoginProcessor roleLogin) {
         this.delegate = delegate;
         this.responses = responses;
+        this.roleLogin = roleLogin;
     }
 
     @Override
     public void configure(ImapConfiguration configuration) {
         delegate.configure(withCondstore(configuration));
+        roleLogin.configure(withCondstore(configuration));
     }
 
     static ImapConfiguration withCondstore(ImapConfiguration configuration) {
@@ -72,6 +77,9 @@ public class GovmailImapProcessor implements ImapProcessor {
     public Mono<Void> processReactive(ImapMessage message, Responder responder, ImapSession session) {
         if (message instanceof AbstractMailboxSelectionRequest) {
             return delegate.processReactive(message, existsFromSelection(responder, session), session);
+        }
+        if (message instanceof LoginRequest login && RoleLoginProcessor.isRoleLogin(login)) {
+            return roleLogin.processReactive(message, explainPasswordChange(responder), session);
         }
         if (message instanceof LoginRequest) {
             return delegate.processReactive(message, explainPasswordChange(responder), session);

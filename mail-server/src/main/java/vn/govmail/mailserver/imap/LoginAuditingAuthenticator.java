@@ -13,6 +13,7 @@ import org.slf4j.MDC;
 
 import vn.govmail.mailserver.account.AccountStatusStore;
 import vn.govmail.mailserver.account.PasswordChangeRequirements;
+import vn.govmail.mailserver.report.LastLoginStore;
 
 /**
  * One log line per mailbox login (IMAP LOGIN and AUTHENTICATE, ManageSieve): who, from where, the result.
@@ -25,13 +26,15 @@ public class LoginAuditingAuthenticator implements Authenticator {
     private final UserRepositoryAuthenticator delegate;
     private final AccountStatusStore accounts;
     private final PasswordChangeRequirements passwordChanges;
+    private final LastLoginStore lastLogins;
 
     @Inject
     public LoginAuditingAuthenticator(UserRepositoryAuthenticator delegate, AccountStatusStore accounts,
-                                      PasswordChangeRequirements passwordChanges) {
+                                      PasswordChangeRequirements passwordChanges, LastLoginStore lastLogins) {
         this.delegate = delegate;
         this.accounts = accounts;
         this.passwordChanges = passwordChanges;
+        this.lastLogins = lastLogins;
     }
 
     /**
@@ -48,10 +51,22 @@ public class LoginAuditingAuthenticator implements Authenticator {
         if (mustChange) {
             PasswordChangeRefusal.mark();
         }
-        String protocol = MDC.get(MDCBuilder.PROTOCOL);
-        LOGGER.info("{} login {} user={} from={}", protocol == null ? "mailbox" : protocol.toLowerCase(java.util.Locale.ROOT),
+        String protocol = MDC.get(MDCBuilder.PROTOCOL) == null ? "mailbox" : MDC.get(MDCBuilder.PROTOCOL).toLowerCase(java.util.Locale.ROOT);
+        LOGGER.info("{} login {} user={} from={}", protocol,
             authentic ? "ok" : disabled ? "refused-disabled" : mustChange ? "refused-password-change" : "failed", user.asString(),
             MDC.get(MDCBuilder.IP) == null ? "-" : MDC.get(MDCBuilder.IP));
+        if (authentic) {
+            recordLastLogin(user, protocol);
+        }
         return authentic;
+    }
+
+    /** For the "active in the last 30 days" reports; a failure to write it must not refuse the login. */
+    private void recordLastLogin(Username user, String protocol) {
+        try {
+            lastLogins.record(user.asString(), protocol, java.time.Instant.now());
+        } catch (Exception e) {
+            LOGGER.warn("Cannot record the last login of {}: {}", user.asString(), e.getMessage());
+        }
     }
 }

@@ -36,6 +36,12 @@ public class GovmailModule extends AbstractModule {
         routes.addBinding().to(AdminAuditRoutes.class);
         routes.addBinding().to(PasswordPolicyRoutes.class);
         routes.addBinding().to(AccountImportRoutes.class).in(Scopes.SINGLETON);
+        routes.addBinding().to(vn.govmail.mailserver.organisation.OrganisationRoutes.class);
+        routes.addBinding().to(vn.govmail.mailserver.group.GroupRoutes.class);
+        routes.addBinding().to(vn.govmail.mailserver.role.RoleMailboxRoutes.class);
+        routes.addBinding().to(vn.govmail.mailserver.report.ReportRoutes.class);
+        Multibinder.newSetBinder(binder(), org.apache.james.user.api.UsernameChangeTaskStep.class)
+            .addBinding().to(vn.govmail.mailserver.organisation.OrganisationUsernameChangeStep.class);
         Multibinder.newSetBinder(binder(), GuiceProbe.class)
             .addBinding().to(GovmailProbe.class);
     }

@@ -33,6 +33,8 @@ import com.google.inject.Scopes;
 import com.google.inject.multibindings.Multibinder;
 import com.google.inject.multibindings.ProvidesIntoSet;
 
+import vn.govmail.mailserver.role.RoleAwareCanSendFrom;
+
 /**
  * Server data on PostgreSQL through James's JPA stores: domains, users (hashed passwords), recipient
  * rewrites (aliases, groups, alias domains), sieve scripts and the {@code jpa://} mail repositories
@@ -54,7 +56,7 @@ public class JpaDataModule extends AbstractModule {
         bind(AliasReverseResolverImpl.class).in(Scopes.SINGLETON);
         bind(AliasReverseResolver.class).to(AliasReverseResolverImpl.class);
         bind(CanSendFromImpl.class).in(Scopes.SINGLETON);
-        bind(CanSendFrom.class).to(CanSendFromImpl.class);
+        bind(CanSendFrom.class).to(RoleAwareCanSendFrom.class);
 
         bind(JPASieveRepository.class).in(Scopes.SINGLETON);
         bind(SieveRepository.class).to(JPASieveRepository.class);

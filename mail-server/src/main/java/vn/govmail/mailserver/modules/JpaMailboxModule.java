@@ -51,6 +51,7 @@ import org.apache.james.utils.MailboxManagerDefinition;
 
 import vn.govmail.mailserver.imap.LoginAuditingAuthenticator;
 import vn.govmail.mailserver.search.SearchModule;
+import vn.govmail.mailserver.role.RoleMailboxAuthorizator;
 
 import com.google.inject.AbstractModule;
 import com.google.inject.Scopes;
@@ -101,7 +102,7 @@ public class JpaMailboxModule extends AbstractModule {
         bind(MailboxManager.class).to(OpenJPAMailboxManager.class);
         bind(StoreMailboxManager.class).to(OpenJPAMailboxManager.class);
         bind(SessionProvider.class).to(SessionProviderImpl.class);
-        bind(Authorizator.class).to(UserRepositoryAuthorizator.class);
+        bind(Authorizator.class).to(RoleMailboxAuthorizator.class);
         bind(MailboxId.Factory.class).to(JPAId.Factory.class);
         bind(MailboxACLResolver.class).to(UnionMailboxACLResolver.class);
         bind(AttachmentContentLoader.class).to(JPAAttachmentContentLoader.class);

@@ -37,6 +37,9 @@ public final class GovmailCli {
                                          title[,password] or email,ho_ten,don_vi,chuc_vu[,mat_khau]); --dry-run
                                          only reports the lines it would refuse; re-running skips existing accounts
           audit [LIMIT]                  the latest admin actions (who, what, when, from where, result)
+          reindex user ADDRESS | domain DOMAIN | all
+                                         rebuild the search index of one account, one domain or everything,
+                                         showing progress (not needed after a crash: the index catches up alone)
         The admin API is http://127.0.0.1:$GOVMAIL_ADMIN_PORT (8000 by default), or $GOVMAIL_ADMIN_URL; its token
         is read from $GOVMAIL_ADMIN_TOKEN or $GOVMAIL_DATA/admin-token (written by the server on first start).
         """;
@@ -67,7 +70,7 @@ public final class GovmailCli {
             out.print(USAGE);
             return;
         }
-        String command = Set.of("audit", "import").contains(args.get(0)) ? args.get(0)
+        String command = Set.of("audit", "import", "reindex").contains(args.get(0)) ? args.get(0)
             : String.join(" ", args.subList(0, Math.min(2, args.size())));
         List<String> operands = args.size() > 2 ? args.subList(2, args.size()) : List.of();
         switch (command) {
@@ -123,6 +126,7 @@ public final class GovmailCli {
             case "dkim show" -> printDkim(admin.get("govmail/dkim/" + WebAdminClient.segment(one(operands, "DOMAIN"))).body(), false);
             case "audit" -> printAudit(args.size() > 1 ? args.get(1) : "50");
             case "import" -> new AccountImportCommand(admin, out, System.err).run(args.subList(1, args.size()));
+            case "reindex" -> new ReindexCommand(admin, out, 250).run(args.subList(1, args.size()));
             default -> throw new CliException(2, "unknown command '" + String.join(" ", args) + "'\n" + USAGE);
         }
     }

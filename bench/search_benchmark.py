@@ -12,11 +12,12 @@ import random
 import ssl
 import statistics
 import sys
+import threading
 import time
 
 QUERIES = [
     ("word, frequent", '"report"'),
-    ("word, rare", '"hosochuyen4242"'),
+    ("word, rare", '"hosochuyen110"'),
     ("phrase, Vietnamese folded", '"van ban den"'),
     ("phrase, Vietnamese exact", "văn bản đến"),
     ("substring", '"ownloa"'),
@@ -46,23 +47,33 @@ def vietnamese(i, rng):
             % (rng.choice(UNITS), topic, body)).encode("utf-8")
 
 
-def load(port, user, password, n, corpus):
+def load(port, user, password, n, corpus, connections=4):
     hams = [open(path, "rb").read().replace(b"\r\n", b"\n").replace(b"\n", b"\r\n")
             for path in sorted(glob.glob(corpus + "/spamassassin/ham/*.eml"))[:2000]]
     imap = connect(port, user, password)
     typ, data = imap.select("INBOX")
     existing = int(data[0])
-    rng = random.Random(2026)
-    start = time.time()
-    for i in range(existing, n):
-        message = vietnamese(i, rng) if i % 2 == 0 or not hams else hams[i % len(hams)]
-        if i % 10 == 0:
-            message = message.replace(b"\r\n\r\n", b"\r\n\r\nhosochuyen%d\r\n" % i, 1)
-        imap.append("INBOX", None, None, message)
-        if i % 1000 == 0:
-            print("loaded %d" % i, file=sys.stderr, flush=True)
-    print(json.dumps({"appended": n - existing, "seconds": round(time.time() - start, 1)}))
     imap.logout()
+    start = time.time()
+
+    def append_every(offset):
+        rng = random.Random(2026 + offset)
+        connection = connect(port, user, password)
+        for i in range(existing + offset, n, connections):
+            message = vietnamese(i, rng) if i % 2 == 0 or not hams else hams[i % len(hams)]
+            if i % 10 == 0:
+                message = message.replace(b"\r\n\r\n", b"\r\n\r\nhosochuyen%d\r\n" % i, 1)
+            connection.append("INBOX", None, None, message)
+            if i % 1000 == 0:
+                print("loaded %d" % i, file=sys.stderr, flush=True)
+        connection.logout()
+
+    workers = [threading.Thread(target=append_every, args=(k,)) for k in range(connections)]
+    for worker in workers:
+        worker.start()
+    for worker in workers:
+        worker.join()
+    print(json.dumps({"appended": n - existing, "seconds": round(time.time() - start, 1)}))
 
 
 def timing(port, user, password, rounds):

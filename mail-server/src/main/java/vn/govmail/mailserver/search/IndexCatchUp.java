@@ -45,8 +45,12 @@ final class IndexCatchUp {
         thread.start();
     }
 
-    /** Documents of mailboxes deleted while their deletion event was lost (crash) or raced an indexing. */
-    private void forgetDeletedMailboxes(List<Mailbox> mailboxes) {
+    /**
+     * Documents of mailboxes deleted while their deletion event was lost (crash) or raced an indexing. The list is
+     * read again just before, so a mailbox created while the catch-up ran keeps its documents.
+     */
+    private void forgetDeletedMailboxes(MailboxSession session) {
+        List<Mailbox> mailboxes = mappers.getMailboxMapper(session).list().collectList().block();
         store.delete(new BooleanQuery.Builder()
             .add(new MatchAllDocsQuery(), BooleanClause.Occur.MUST)
             .add(new TermInSetQuery(IndexFields.MAILBOX, mailboxes.stream().map(m -> new BytesRef(m.getMailboxId().serialize())).toList()),
@@ -76,7 +80,7 @@ final class IndexCatchUp {
                     mappers.endProcessingRequest(mailboxSession);
                 }
             }
-            forgetDeletedMailboxes(mailboxes);
+            forgetDeletedMailboxes(session);
             store.commit();
             LOGGER.info("Search index catch-up: {} mailbox(es) checked, {} message(s) indexed, in {} ms",
                 mailboxCount, added, (System.nanoTime() - start) / 1_000_000);

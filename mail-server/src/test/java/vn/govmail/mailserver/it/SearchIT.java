@@ -217,7 +217,8 @@ class SearchIT {
             Folder inbox = store.getFolder("INBOX");
             inbox.open(Folder.READ_ONLY);
             for (String token : acknowledged) {
-                assertThat(inbox.search(new BodyTerm(token))).as(token).hasSize(1);
+                // at least one: the queue is at-least-once, so a message in flight at the kill may be delivered twice
+                assertThat(inbox.search(new BodyTerm(token))).as(token).isNotEmpty();
             }
             assertThat(search(inbox, new BodyTerm("Thủ tướng Chính phủ"))).as("older messages still indexed").containsExactly(DOCX);
         }

@@ -66,7 +66,10 @@ def load(port, user, password, n, corpus, connections=4):
             connection.append("INBOX", None, None, message)
             if i % 1000 == 0:
                 print("loaded %d" % i, file=sys.stderr, flush=True)
-        connection.logout()
+        try:
+            connection.logout()
+        except imaplib.IMAP4.abort:
+            pass  # the server may close right after its BYE
 
     workers = [threading.Thread(target=append_every, args=(k,)) for k in range(connections)]
     for worker in workers:

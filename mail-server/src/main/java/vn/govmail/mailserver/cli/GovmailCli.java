@@ -37,6 +37,9 @@ public final class GovmailCli {
           audit [LIMIT]                  the latest admin actions (who, what, when, from where, result)
           eoffice COMMAND                the eOffice document inbox ('eoffice help'; 'eoffice extract FILE.eml')
         """ + OrganisationCommands.USAGE + """
+          reindex user ADDRESS | domain DOMAIN | all
+                                         rebuild the search index of one account, one domain or everything,
+                                         showing progress (not needed after a crash: the index catches up alone)
         The admin API is http://127.0.0.1:$GOVMAIL_ADMIN_PORT (8000 by default), or $GOVMAIL_ADMIN_URL; its token
         is read from $GOVMAIL_ADMIN_TOKEN or $GOVMAIL_DATA/admin-token (written by the server on first start).
         """;
@@ -75,7 +78,7 @@ public final class GovmailCli {
             new OrganisationCommands(admin, out).run(args);
             return;
         }
-        String command = Set.of("audit", "import", "quota", "eoffice").contains(args.get(0)) ? args.get(0)
+        String command = Set.of("audit", "import", "quota", "eoffice", "reindex").contains(args.get(0)) ? args.get(0)
             : String.join(" ", args.subList(0, Math.min(2, args.size())));
         List<String> operands = args.size() > 2 ? args.subList(2, args.size()) : List.of();
         switch (command) {
@@ -124,6 +127,7 @@ public final class GovmailCli {
             case "audit" -> printAudit(args.size() > 1 ? args.get(1) : "50");
             case "import" -> new AccountImportCommand(admin, out, System.err).run(args.subList(1, args.size()));
             case "eoffice" -> new EofficeCommand(admin, out).run(args.subList(1, args.size()));
+            case "reindex" -> new ReindexCommand(admin, out, 250).run(args.subList(1, args.size()));
             default -> throw new CliException(2, "unknown command '" + String.join(" ", args) + "'\n" + USAGE);
         }
     }

@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
@@ -32,6 +33,8 @@ final class AttachmentTextExtractor {
     private final int maxOutputChars;
     private final Duration timeout;
     /** Daemon threads: a parser stuck past its timeout is abandoned, it cannot keep the JVM alive. */
+    /** Parsers running at once; one that overruns its timeout keeps its permit until it really ends. */
+    private final Semaphore running = new Semaphore(4);
     private final ExecutorService parsing = Executors.newCachedThreadPool(runnable -> {
         Thread thread = new Thread(runnable, "search-attachment-text");
         thread.setDaemon(true);
@@ -57,7 +60,22 @@ final class AttachmentTextExtractor {
             return "";
         }
         BodyContentHandler handler = new BodyContentHandler(maxOutputChars);
-        Future<?> parse = parsing.submit(() -> parse(bytes, mimeType, fileName, handler));
+        try {
+            if (!running.tryAcquire(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+                LOGGER.warn("Attachment '{}': every text extractor is busy with stuck files; indexed by name only", fileName);
+                return "";
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return "";
+        }
+        Future<?> parse = parsing.submit(() -> {
+            try {
+                return parse(bytes, mimeType, fileName, handler);
+            } finally {
+                running.release();
+            }
+        });
         try {
             parse.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
         } catch (TimeoutException e) {

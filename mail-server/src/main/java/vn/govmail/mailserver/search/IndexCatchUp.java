@@ -8,6 +8,11 @@ import org.apache.james.mailbox.MailboxSession;
 import org.apache.james.mailbox.SessionProvider;
 import org.apache.james.mailbox.model.Mailbox;
 import org.apache.james.mailbox.store.MailboxSessionMapperFactory;
+import org.apache.lucene.search.BooleanClause;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.MatchAllDocsQuery;
+import org.apache.lucene.search.TermInSetQuery;
+import org.apache.lucene.util.BytesRef;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -40,6 +45,19 @@ final class IndexCatchUp {
         thread.start();
     }
 
+    /**
+     * Documents of mailboxes deleted while their deletion event was lost (crash) or raced an indexing. The list is
+     * read again just before, so a mailbox created while the catch-up ran keeps its documents.
+     */
+    private void forgetDeletedMailboxes(MailboxSession session) {
+        List<Mailbox> mailboxes = mappers.getMailboxMapper(session).list().collectList().block();
+        store.delete(new BooleanQuery.Builder()
+            .add(new MatchAllDocsQuery(), BooleanClause.Occur.MUST)
+            .add(new TermInSetQuery(IndexFields.MAILBOX, mailboxes.stream().map(m -> new BytesRef(m.getMailboxId().serialize())).toList()),
+                BooleanClause.Occur.MUST_NOT)
+            .build());
+    }
+
     void run() {
         long start = System.nanoTime();
         MailboxSession session = sessions.createSystemSession(SYSTEM);
@@ -62,6 +80,7 @@ final class IndexCatchUp {
                     mappers.endProcessingRequest(mailboxSession);
                 }
             }
+            forgetDeletedMailboxes(session);
             store.commit();
             LOGGER.info("Search index catch-up: {} mailbox(es) checked, {} message(s) indexed, in {} ms",
                 mailboxCount, added, (System.nanoTime() - start) / 1_000_000);

@@ -60,6 +60,12 @@ final class IndexedSearch {
     List<MessageUid> search(MailboxSession session, Mailbox mailbox, SearchQuery query) throws MailboxException {
         Map<SearchQuery.Criterion, IndexedTextCriterion> indexed = new IdentityHashMap<>();
         FetchType fetchType = plan(query.getCriteria(), indexed, FetchType.METADATA);
+        if (TextOnlyQuery.applies(query)) {
+            var answer = searchByUidsOnly(session, mailbox, query, indexed);
+            if (answer.isPresent()) {
+                return answer.get();
+            }
+        }
         if (query.getSorts().stream().anyMatch(sort -> needsHeaders(sort.getSortClause()))) {
             fetchType = widest(fetchType, FetchType.HEADERS);
         }
@@ -84,6 +90,22 @@ final class IndexedSearch {
         }
         matching.sort(CombinedComparator.create(query.getSorts()));
         return matching.stream().map(MailboxMessage::getUid).toList();
+    }
+
+    /** See {@link TextOnlyQuery}; empty when some message must be scanned (then the general path does it). */
+    private java.util.Optional<List<MessageUid>> searchByUidsOnly(MailboxSession session, Mailbox mailbox, SearchQuery query,
+                                                                  Map<SearchQuery.Criterion, IndexedTextCriterion> indexed) throws MailboxException {
+        Set<Long> existing = reconciler.existingUids(session, mailbox);
+        Set<Long> scanned = new HashSet<>(reconciler.reconcile(session, mailbox, existing, INDEX_AT_SEARCH_LIMIT));
+        scanned.addAll(truncatedUids(mailbox));
+        scanned.retainAll(existing);
+        if (!scanned.isEmpty()) {
+            return java.util.Optional.empty();
+        }
+        String mailboxId = mailbox.getMailboxId().serialize();
+        Map<SearchQuery.Criterion, Set<Long>> matches = new IdentityHashMap<>();
+        indexed.forEach((criterion, text) -> matches.put(criterion, matcher.matchingUids(mailboxId, text)));
+        return java.util.Optional.of(TextOnlyQuery.evaluate(query.getCriteria(), existing.stream().sorted().toList(), matches));
     }
 
     private Set<Long> truncatedUids(Mailbox mailbox) {

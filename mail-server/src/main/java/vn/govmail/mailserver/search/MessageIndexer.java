@@ -10,6 +10,7 @@ import org.apache.james.mailbox.model.MailboxId;
 import org.apache.james.mailbox.store.mail.model.MailboxMessage;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
+import org.apache.lucene.document.NumericDocValuesField;
 import org.apache.lucene.document.StoredField;
 import org.apache.lucene.document.StringField;
 import org.apache.lucene.document.TextField;
@@ -67,6 +68,7 @@ final class MessageIndexer {
         document.add(new StringField(IndexFields.MAILBOX, mailboxId, Field.Store.YES));
         document.add(new StringField(IndexFields.USER, mailbox.getUser().asString(), Field.Store.YES));
         document.add(new StoredField(IndexFields.UID, uid));
+        document.add(new NumericDocValuesField(IndexFields.UID, uid));
         document.add(new TextField(IndexFields.HEADERS, headers, Field.Store.NO));
         document.add(new StoredField(IndexFields.HEADERS_FOLDED, VietnameseText.fold(headers)));
         document.add(new TextField(IndexFields.BODY, VietnameseText.compose(text.body()), Field.Store.YES));

@@ -7,14 +7,12 @@ import java.util.List;
 import java.util.Map;
 
 import org.apache.lucene.document.Document;
-import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.TermInSetQuery;
-import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
 import org.apache.lucene.util.BytesRef;
@@ -44,17 +42,17 @@ final class RankedSearch {
     }
 
     /**
-     * @param user       the only owner whose messages may be returned
-     * @param mailboxIds the user's current mailboxes (documents of deleted mailboxes are never shown)
+     * @param mailboxIds the mailboxes the user owns now, read from the mailbox store: the only documents that may be
+     *                   returned (mailbox ids are unique across users; this also hides documents of deleted
+     *                   mailboxes, and follows an account rename, which keeps the mailbox ids)
      */
-    List<Hit> search(String user, Collection<String> mailboxIds, String text, int limit) throws IOException {
+    List<Hit> search(Collection<String> mailboxIds, String text, int limit) throws IOException {
         if (mailboxIds.isEmpty()) {
             return List.of();
         }
         BooleanQuery.Builder anyField = new BooleanQuery.Builder();
         FIELDS.forEach((field, boost) -> anyField.add(new BoostQuery(VietnameseQueries.phrase(field, text), boost), BooleanClause.Occur.SHOULD));
         Query query = new BooleanQuery.Builder()
-            .add(new TermQuery(new Term(IndexFields.USER, user)), BooleanClause.Occur.FILTER)
             .add(new TermInSetQuery(IndexFields.MAILBOX, mailboxIds.stream().map(BytesRef::new).toList()), BooleanClause.Occur.FILTER)
             .add(anyField.build(), BooleanClause.Occur.MUST)
             .build();

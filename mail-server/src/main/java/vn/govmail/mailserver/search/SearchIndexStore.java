@@ -106,12 +106,13 @@ final class SearchIndexStore implements AutoCloseable {
         }
     }
 
+    /** UIDs of the documents matching {@code query}, from doc values (no stored-field reads). */
     Set<Long> uids(Query query) {
-        Set<Long> uids = new HashSet<>();
-        for (Document document : find(query, Set.of(IndexFields.UID))) {
-            uids.add(document.getField(IndexFields.UID).numericValue().longValue());
+        try {
+            return withSearcher(searcher -> searcher.search(query, new UidCollectorManager()));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
-        return uids;
     }
 
     /** Runs {@code work} with a fresh searcher (ranked searches of the webmail API). */

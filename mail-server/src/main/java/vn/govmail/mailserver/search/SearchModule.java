@@ -4,6 +4,7 @@ import org.apache.james.events.EventListener;
 import org.apache.james.mailbox.indexer.ReIndexer;
 import org.apache.james.mailbox.store.search.ListeningMessageSearchIndex;
 import org.apache.james.mailbox.store.search.MessageSearchIndex;
+import org.apache.james.mailbox.store.search.SimpleMessageSearchIndex;
 import org.apache.james.modules.mailbox.ReIndexingTaskSerializationModule;
 import org.apache.james.utils.InitializationOperation;
 import org.apache.james.utils.InitilizationOperationBuilder;
@@ -14,6 +15,8 @@ import com.google.inject.Scopes;
 import com.google.inject.multibindings.Multibinder;
 import com.google.inject.multibindings.ProvidesIntoSet;
 
+import vn.govmail.mailserver.config.GovmailSettings;
+
 /**
  * The Lucene search index in place of James's scanning one, James's re-indexer on top of it (WebAdmin
  * {@code ?task=reIndex} routes, see {@link SearchWebAdminModule}), and the catch-up at start.
@@ -23,7 +26,11 @@ public class SearchModule extends AbstractModule {
     protected void configure() {
         bind(SearchComponents.class).in(Scopes.SINGLETON);
         bind(LuceneMessageSearchIndex.class).in(Scopes.SINGLETON);
-        bind(MessageSearchIndex.class).to(LuceneMessageSearchIndex.class);
+        if (scanningSearch()) {
+            bind(MessageSearchIndex.class).to(SimpleMessageSearchIndex.class);
+        } else {
+            bind(MessageSearchIndex.class).to(LuceneMessageSearchIndex.class);
+        }
         bind(ListeningMessageSearchIndex.class).to(LuceneMessageSearchIndex.class);
         Multibinder.newSetBinder(binder(), EventListener.ReactiveGroupEventListener.class)
             .addBinding().to(LuceneMessageSearchIndex.class);
@@ -31,6 +38,17 @@ public class SearchModule extends AbstractModule {
         bind(ReIndexerImpl.class).in(Scopes.SINGLETON);
         bind(ReIndexer.class).to(ReIndexerImpl.class);
         install(new ReIndexingTaskSerializationModule());
+    }
+
+    /** The {@code search.index} setting; anything but "lucene" or "scanning" stops the start with a clear message. */
+    private static boolean scanningSearch() {
+        String mode = GovmailSettings.load(System.getenv()).string("search.index");
+        return switch (mode) {
+            case "lucene" -> false;
+            case "scanning" -> true;
+            default -> throw new GovmailSettings.SettingsException("Setting 'search.index' ("
+                + GovmailSettings.environmentName("search.index") + ") must be lucene or scanning, not '" + mode + "'");
+        };
     }
 
     @ProvidesIntoSet

@@ -90,7 +90,7 @@ public class SearchRoutes implements Routes {
             mappers.endProcessingRequest(session);
         }
         List<Map<String, Object>> hits = new ArrayList<>();
-        for (RankedSearch.Hit hit : components.rankedSearch().search(user.asString(), mailboxIds, text, limit)) {
+        for (RankedSearch.Hit hit : components.rankedSearch().search(mailboxIds, text, limit)) {
             Map<String, Object> item = new LinkedHashMap<>();
             item.put("mailboxId", hit.mailboxId());
             item.put("uid", hit.uid());

@@ -1,0 +1,69 @@
+package vn.govmail.mailserver.search;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.apache.james.mailbox.MessageUid;
+import org.apache.james.mailbox.model.SearchQuery;
+
+/**
+ * The common shape of IMAP SEARCH — text criteria and UID sets combined with AND/OR/NOT, results in UID order
+ * ({@code SEARCH BODY x}, {@code UID SEARCH 1:* TEXT y}) — answered from the list of UIDs alone, without reading
+ * the messages' metadata rows (loading thousands of message entities is what a search would otherwise spend its
+ * time on).
+ */
+final class TextOnlyQuery {
+    private TextOnlyQuery() {
+    }
+
+    static boolean applies(SearchQuery query) {
+        return onlyTextAndUids(query.getCriteria())
+            && query.getSorts().stream().allMatch(sort -> sort.getSortClause() == SearchQuery.Sort.SortClause.Uid && !sort.isReverse());
+    }
+
+    private static boolean onlyTextAndUids(List<SearchQuery.Criterion> criteria) {
+        for (SearchQuery.Criterion criterion : criteria) {
+            boolean supported = criterion instanceof SearchQuery.ConjunctionCriterion conjunction
+                ? onlyTextAndUids(conjunction.getCriteria())
+                : criterion instanceof SearchQuery.UidCriterion
+                    || criterion instanceof SearchQuery.AllCriterion
+                    || IndexedTextCriterion.of(criterion).isPresent();
+            if (!supported) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** UIDs among {@code existing} (ascending) matching all {@code criteria}; text criteria from {@code textMatches}. */
+    static List<MessageUid> evaluate(List<SearchQuery.Criterion> criteria, List<Long> existing, Map<SearchQuery.Criterion, Set<Long>> textMatches) {
+        return existing.stream()
+            .filter(uid -> all(criteria, uid, textMatches))
+            .map(MessageUid::of)
+            .toList();
+    }
+
+    private static boolean all(List<SearchQuery.Criterion> criteria, long uid, Map<SearchQuery.Criterion, Set<Long>> textMatches) {
+        return criteria.stream().allMatch(criterion -> matches(criterion, uid, textMatches));
+    }
+
+    private static boolean matches(SearchQuery.Criterion criterion, long uid, Map<SearchQuery.Criterion, Set<Long>> textMatches) {
+        if (criterion instanceof SearchQuery.ConjunctionCriterion conjunction) {
+            List<SearchQuery.Criterion> children = conjunction.getCriteria();
+            return switch (conjunction.getType()) {
+                case AND -> all(children, uid, textMatches);
+                case OR -> children.stream().anyMatch(child -> matches(child, uid, textMatches));
+                case NOR -> children.stream().noneMatch(child -> matches(child, uid, textMatches));
+            };
+        }
+        if (criterion instanceof SearchQuery.UidCriterion uids) {
+            return Arrays.stream(uids.getOperator().getRange()).anyMatch(range -> range.isIn(MessageUid.of(uid)));
+        }
+        if (criterion instanceof SearchQuery.AllCriterion) {
+            return true;
+        }
+        return textMatches.get(criterion).contains(uid);
+    }
+}

@@ -3,6 +3,8 @@
 # fsync on) and the Postfix + Dovecot reference stack, in one run on this machine; prints govmail / reference ratios.
 #   bench/compare.sh <smtp|imap|mixed|idle> [bench/run options]
 #   e.g. bench/compare.sh smtp --sizes 4k --sessions 20 --messages 2000 --recipients many
+# REFERENCE=0 runs govmail alone (before/after figures of a server change; ratios need the reference).
+# GOVMAIL_JAVA_OPTS, GOVMAIL_SPOOLER_THREADS, ... are passed on to the server (README's configuration table).
 # KEEP=1 leaves both running and the work directory in place (stop them with the printed commands).
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -48,13 +50,14 @@ admin "domains/$DOMAIN"
 for i in $(seq 0 $((USERS - 1))); do admin "users/user$i@$DOMAIN" "{\"password\":\"$PASSWORD\"}"; done
 echo "compare: govmail has $USERS accounts on $DOMAIN" >&2
 
-"$ROOT/bench/reference-stack.sh" up >&2
+[ "${REFERENCE:-1}" = 0 ] || "$ROOT/bench/reference-stack.sh" up >&2
 
 POSTGRES_PID="$(head -1 "$GOVMAIL_DATA/postgres/postmaster.pid")"
 COMMON=(--users "user%d@$DOMAIN" --user-count $((USERS - 1)) --password "$PASSWORD" --imap-tls starttls)
 echo "compare: govmail $(git -C "$ROOT" rev-parse --short HEAD)$(git -C "$ROOT" diff --quiet || echo '+changes'), JVM ${GOVMAIL_JAVA_OPTS:--Xms256m -Xmx1g}" >&2
-"$ROOT/bench/run" "$@" "${COMMON[@]}" \
-  --target govmail --smtp "127.0.0.1:$GOVMAIL_SMTP_PORT" --imap "127.0.0.1:$GOVMAIL_IMAP_PORT" \
-    --pids "$SERVER,$POSTGRES_PID" --data "$GOVMAIL_DATA" \
-  --target postfix+dovecot --smtp 127.0.0.1:2525 --imap 127.0.0.1:1143 \
-    --pids "$("$ROOT/bench/reference-stack.sh" pids)" --data "$REF_DIR/vmail,$REF_DIR/spool"
+GOVMAIL_TARGET=(--target govmail --smtp "127.0.0.1:$GOVMAIL_SMTP_PORT" --imap "127.0.0.1:$GOVMAIL_IMAP_PORT"
+  --pids "$SERVER,$POSTGRES_PID" --data "$GOVMAIL_DATA")
+REFERENCE_TARGET=()
+[ "${REFERENCE:-1}" = 0 ] || REFERENCE_TARGET=(--target postfix+dovecot --smtp 127.0.0.1:2525 --imap 127.0.0.1:1143
+  --pids "$("$ROOT/bench/reference-stack.sh" pids)" --data "$REF_DIR/vmail,$REF_DIR/spool")
+"$ROOT/bench/run" "$@" "${COMMON[@]}" "${GOVMAIL_TARGET[@]}" "${REFERENCE_TARGET[@]}"

@@ -29,6 +29,13 @@ final class ImapSessionScenario implements Scenario {
         for (Target target : options.targets) {
             fill(target, mailboxSize);
         }
+        if (options.number("warmup", 1) > 0) {
+            ResultTable discarded = new ResultTable(options.targets.stream().map(Target::name).toList());
+            for (Target target : options.targets) {
+                Bench.progress("warm-up: one IMAP session → " + target.name() + " (not measured)");
+                runCase(target, "warm-up", 1, 1, bodies, steps, Instant.now().plusSeconds(maxSeconds), discarded);
+            }
+        }
         for (int clients : options.numbers("sessions", "1,20,50")) {
             String caseName = "imap " + mailboxSize + " msgs ×" + clients;
             for (Target target : options.targets) {

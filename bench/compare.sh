@@ -3,6 +3,8 @@
 # fsync on) and the Postfix + Dovecot reference stack, in one run on this machine; prints govmail / reference ratios.
 #   bench/compare.sh <smtp|imap|mixed|idle> [bench/run options]
 #   e.g. bench/compare.sh smtp --sizes 4k --sessions 20 --messages 2000 --recipients many
+# Several scenarios on the same two servers: separate them with a lone '+':
+#   bench/compare.sh smtp --sessions 20 + imap --mailbox-size 2000 --sessions 1,20 + idle --connections 500
 # REFERENCE=0 runs govmail alone (before/after figures of a server change; ratios need the reference).
 # GOVMAIL_JAVA_OPTS, GOVMAIL_SPOOLER_THREADS, ... are passed on to the server (README's configuration table).
 # KEEP=1 leaves both running and the work directory in place (stop them with the printed commands).
@@ -60,4 +62,14 @@ GOVMAIL_TARGET=(--target govmail --smtp "127.0.0.1:$GOVMAIL_SMTP_PORT" --imap "1
 REFERENCE_TARGET=()
 [ "${REFERENCE:-1}" = 0 ] || REFERENCE_TARGET=(--target postfix+dovecot --smtp 127.0.0.1:2525 --imap 127.0.0.1:1143
   --pids "$("$ROOT/bench/reference-stack.sh" pids)" --data "$REF_DIR/vmail,$REF_DIR/spool")
-"$ROOT/bench/run" "$@" "${COMMON[@]}" "${GOVMAIL_TARGET[@]}" "${REFERENCE_TARGET[@]}"
+STATUS=0
+SCENARIO=()
+for arg in "$@" +; do
+  if [ "$arg" = + ]; then
+    [ ${#SCENARIO[@]} -gt 0 ] && { "$ROOT/bench/run" "${SCENARIO[@]}" "${COMMON[@]}" "${GOVMAIL_TARGET[@]}" "${REFERENCE_TARGET[@]}" || STATUS=1; }
+    SCENARIO=()
+  else
+    SCENARIO+=("$arg")
+  fi
+done
+exit $STATUS

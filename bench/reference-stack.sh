@@ -146,6 +146,8 @@ service imap-login {
   inet_listener imaps {
     port = 0
   }
+  # after STARTTLS each session keeps its login process as the TLS proxy: room for the idle scenario
+  process_limit = 5000
 }
 service imap {
   # room for the idle-connections scenario (one process per IMAP session)

@@ -12,8 +12,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 
-import javax.net.ssl.SSLSocket;
-
 /**
  * A minimal IMAP4rev1 client on a raw socket: tagged commands, untagged lines with their literals, STARTTLS,
  * APPEND and IDLE. It keeps no message data (literal bytes are only counted), so that the load generator costs
@@ -225,10 +223,6 @@ final class ImapConnection implements Closeable {
     private static String firstWord(String command) {
         int space = command.indexOf(' ');
         return space < 0 ? command : command.substring(0, space);
-    }
-
-    boolean isTls() {
-        return socket instanceof SSLSocket;
     }
 
     @Override

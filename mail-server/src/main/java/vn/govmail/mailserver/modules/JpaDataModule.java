@@ -1,5 +1,7 @@
 package vn.govmail.mailserver.modules;
 
+import java.time.Clock;
+
 import org.apache.commons.configuration2.BaseHierarchicalConfiguration;
 import org.apache.james.CoreDataModule;
 import org.apache.james.domainlist.api.DomainList;
@@ -27,8 +29,12 @@ import org.apache.james.user.jpa.JPAUsersRepository;
 import org.apache.james.utils.InitializationOperation;
 import org.apache.james.utils.InitilizationOperationBuilder;
 
+import vn.govmail.mailserver.domain.CachingDomainList;
+
 import com.google.common.collect.ImmutableList;
 import com.google.inject.AbstractModule;
+import com.google.inject.Provides;
+import com.google.inject.Singleton;
 import com.google.inject.Scopes;
 import com.google.inject.multibindings.Multibinder;
 import com.google.inject.multibindings.ProvidesIntoSet;
@@ -46,7 +52,6 @@ public class JpaDataModule extends AbstractModule {
         install(new CoreDataModule());
 
         bind(JPADomainList.class).in(Scopes.SINGLETON);
-        bind(DomainList.class).to(JPADomainList.class);
 
         bind(JPAUsersRepository.class).in(Scopes.SINGLETON);
         bind(UsersRepository.class).to(JPAUsersRepository.class);
@@ -71,6 +76,13 @@ public class JpaDataModule extends AbstractModule {
                 new BaseHierarchicalConfiguration()));
         Multibinder.newSetBinder(binder(), MailRepositoryFactory.class)
             .addBinding().to(JPAMailRepositoryFactory.class);
+    }
+
+    /** Every user of DomainList (RCPT checks, matchers, admin routes) goes through the cache, so changes invalidate it. */
+    @Provides
+    @Singleton
+    DomainList domainList(JPADomainList store) {
+        return new CachingDomainList(store, CachingDomainList.DEFAULT_TIME_TO_LIVE, Clock.systemUTC());
     }
 
     @ProvidesIntoSet

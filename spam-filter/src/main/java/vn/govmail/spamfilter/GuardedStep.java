@@ -33,6 +33,7 @@ final class GuardedStep implements Processor {
     public void process(Exchange exchange) {
         ScanContext context = exchange.getIn().getBody(ScanContext.class);
         statistics.ran(step.name());
+        long started = System.nanoTime();
         Future<?> running = executor.submit(() -> {
             step.apply(context);
             return null;
@@ -53,6 +54,8 @@ final class GuardedStep implements Processor {
             statistics.failed(step.name());
             context.noOpinion(step.name());
             LOG.warn("spam filter step {} failed: no opinion ({})", step.name(), cause.toString());
+        } finally {
+            statistics.took(step.name(), System.nanoTime() - started);
         }
     }
 

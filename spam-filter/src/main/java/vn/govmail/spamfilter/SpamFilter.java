@@ -83,8 +83,10 @@ public final class SpamFilter implements AutoCloseable {
         DnsClient dns = DnsClient.create(settings.get("spam.dns.server", ""), settings.integer("spam.dns.port", 53),
                 Duration.ofMillis(settings.integer("spam.dns.timeout.ms", 1500)));
         TokenStore tokens = dataSource == null ? new InMemoryTokenStore() : new JdbcTokenStore(dataSource);
-        BayesClassifier classifier = new BayesClassifier(tokens, settings.integer("spam.bayes.min.messages", 10));
-        Tokenizer tokenizer = new Tokenizer();
+        BayesClassifier classifier = new BayesClassifier(tokens, settings.integer("spam.bayes.min.messages", 10),
+                settings.decimal("spam.bayes.min.distance", 0.2), settings.integer("spam.bayes.max.tokens", 3000),
+                "naive".equals(settings.get("spam.bayes.combine", "naive")));
+        Tokenizer tokenizer = new Tokenizer(settings.flag("spam.bayes.bigrams", true));
         SenderLists stored = dataSource == null ? new InMemorySenderLists() : new JdbcSenderLists(dataSource);
         InMemorySenderLists configured = new InMemorySenderLists();
         settings.list("spam.allow.senders").forEach(sender -> configured.add(new ListEntry("*", sender, true)));

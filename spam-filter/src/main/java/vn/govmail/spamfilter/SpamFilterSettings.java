@@ -59,7 +59,7 @@ public final class SpamFilterSettings {
             Map.entry("BAYES_05", -1.5),
             Map.entry("BAYES_20", -0.5),
             Map.entry("BAYES_80", 2.0),
-            Map.entry("BAYES_95", 4.0),
+            Map.entry("BAYES_95", 5.0),
             Map.entry("BAYES_99", 5.5),
             Map.entry("BAYES_999", 7.0));
 

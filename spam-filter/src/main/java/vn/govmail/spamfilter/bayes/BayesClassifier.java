@@ -19,16 +19,28 @@ public final class BayesClassifier {
     /** Robinson's s and x: how much an unseen token's 0.5 weighs against its few observations. */
     private static final double STRENGTH = 0.45;
     private static final double PRIOR = 0.5;
-    /** Tokens closer than this to 0.5 say nothing and are ignored. */
-    private static final double MIN_DISTANCE = 0.1;
-    private static final int MAX_DISCRIMINATORS = 150;
-
     private final TokenStore store;
     private final int minimumMessages;
+    /** Tokens closer than this to 0.5 say nothing and are ignored. */
+    private final double minDistance;
+    /** Only the most extreme tokens are combined. */
+    private final int maxDiscriminators;
+    private final boolean naive;
 
     public BayesClassifier(TokenStore store, int minimumMessages) {
+        this(store, minimumMessages, 0.1, 150);
+    }
+
+    public BayesClassifier(TokenStore store, int minimumMessages, double minDistance, int maxDiscriminators) {
+        this(store, minimumMessages, minDistance, maxDiscriminators, false);
+    }
+
+    public BayesClassifier(TokenStore store, int minimumMessages, double minDistance, int maxDiscriminators, boolean naive) {
+        this.naive = naive;
         this.store = store;
         this.minimumMessages = minimumMessages;
+        this.minDistance = minDistance;
+        this.maxDiscriminators = maxDiscriminators;
     }
 
     /** The scope whose statistics are used: the domain's own once it learned enough, else the global one. */
@@ -60,7 +72,7 @@ public final class BayesClassifier {
             double hamRatio = count.ham() / (double) Math.max(messages.ham(), 1);
             double p = spamRatio / (spamRatio + hamRatio);
             double f = (STRENGTH * PRIOR + n * p) / (STRENGTH + n);
-            if (Math.abs(f - 0.5) >= MIN_DISTANCE) {
+            if (Math.abs(f - 0.5) >= minDistance) {
                 probabilities.add(f);
             }
         }
@@ -68,7 +80,16 @@ public final class BayesClassifier {
             return OptionalDouble.of(0.5);
         }
         probabilities.sort(Comparator.comparingDouble(p -> -Math.abs(p - 0.5)));
-        List<Double> used = probabilities.subList(0, Math.min(MAX_DISCRIMINATORS, probabilities.size()));
+        List<Double> used = probabilities.subList(0, Math.min(maxDiscriminators, probabilities.size()));
+        if (naive) {
+            // naive-Bayes log-odds: whichever side has more total evidence wins (long messages with strong
+            // tokens on both sides are where chi-square combining stays "unsure" near 0.5)
+            double logit = 0;
+            for (double f : used) {
+                logit += Math.log(f / (1 - f));
+            }
+            return OptionalDouble.of(1 / (1 + Math.exp(-logit / used.size() * Math.sqrt(used.size()))));
+        }
         double hamLogs = 0;
         double spamLogs = 0;
         for (double f : used) {

@@ -24,6 +24,17 @@ public final class Tokenizer {
     private static final int MAX_TOKENS = 3000;
     private static final int MAX_WORD = 40;
 
+    private final boolean bigrams;
+
+    public Tokenizer() {
+        this(true);
+    }
+
+    /** @param bigrams also count pairs of neighbouring words (on by default: Vietnamese meaning lives in syllable pairs) */
+    public Tokenizer(boolean bigrams) {
+        this.bigrams = bigrams;
+    }
+
     public Set<String> tokens(ParsedMessage message) {
         Set<String> tokens = new LinkedHashSet<>();
         for (ParsedMessage.Header header : message.headers()) {
@@ -92,15 +103,27 @@ public final class Tokenizer {
             if (!folded.equals(word)) {
                 tokens.add(prefix + "f:" + folded);
             }
-            if (bigrams && previous != null) {
+            if (bigrams && this.bigrams && previous != null) {
                 tokens.add(prefix + "b:" + previous + " " + folded);
             }
             previous = folded;
         }
     }
 
+    private static boolean isPlainAscii(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            if (text.charAt(i) >= 128) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** Lower case without diacritics, đ → d: "Định danh" → "dinh danh". */
     public static String fold(String text) {
+        if (isPlainAscii(text)) {
+            return text.toLowerCase(Locale.ROOT);
+        }
         String decomposed = Normalizer.normalize(text.toLowerCase(Locale.ROOT), Normalizer.Form.NFD);
         return MARKS.matcher(decomposed).replaceAll("").replace('đ', 'd').replace('Đ', 'd');
     }

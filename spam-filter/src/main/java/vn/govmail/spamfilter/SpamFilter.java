@@ -4,7 +4,9 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.HashSet;
 import java.util.Set;
+import java.util.function.Supplier;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -20,6 +22,7 @@ import org.slf4j.LoggerFactory;
 import vn.govmail.spamfilter.bayes.BayesClassifier;
 import vn.govmail.spamfilter.bayes.InMemoryTokenStore;
 import vn.govmail.spamfilter.bayes.JdbcTokenStore;
+import vn.govmail.spamfilter.bayes.TokenCounts;
 import vn.govmail.spamfilter.bayes.TokenStore;
 import vn.govmail.spamfilter.bayes.Tokenizer;
 import vn.govmail.spamfilter.clamav.ClamdClient;
@@ -61,9 +64,14 @@ public final class SpamFilter implements AutoCloseable {
     private final BayesClassifier classifier;
     private final Tokenizer tokenizer;
     private final SenderLists senderLists;
+    private final TokenStore tokenStore;
+    private final Supplier<Set<String>> localDomains;
 
     private SpamFilter(CamelContext camel, ExecutorService stepExecutor, SpamFilterSettings settings,
-                       StepStatistics statistics, BayesClassifier classifier, Tokenizer tokenizer, SenderLists senderLists) {
+                       StepStatistics statistics, BayesClassifier classifier, Tokenizer tokenizer, SenderLists senderLists,
+                       TokenStore tokenStore, Supplier<Set<String>> localDomains) {
+        this.tokenStore = tokenStore;
+        this.localDomains = localDomains;
         this.camel = camel;
         this.producer = camel.createProducerTemplate();
         this.stepExecutor = stepExecutor;
@@ -80,6 +88,14 @@ public final class SpamFilter implements AutoCloseable {
      * @param dataSource PostgreSQL for token statistics and sender lists; null keeps both in memory
      */
     public static SpamFilter start(SpamFilterSettings settings, DataSource dataSource) {
+        return start(settings, dataSource, Set::of);
+    }
+
+    /**
+     * @param localDomains our hosted domains (besides {@code spam.local.domains}), asked at every scan: a
+     *                     mail server passes its live domain list
+     */
+    public static SpamFilter start(SpamFilterSettings settings, DataSource dataSource, Supplier<Set<String>> localDomains) {
         DnsClient dns = DnsClient.create(settings.get("spam.dns.server", ""), settings.integer("spam.dns.port", 53),
                 Duration.ofMillis(settings.integer("spam.dns.timeout.ms", 1500)));
         TokenStore tokens = dataSource == null ? new InMemoryTokenStore() : new JdbcTokenStore(dataSource);
@@ -135,7 +151,7 @@ public final class SpamFilter implements AutoCloseable {
         }
         LOG.info("spam filter started: reputation steps {}, malware steps {}",
                 reputation.stream().map(ScanStep::name).toList(), malware.stream().map(ScanStep::name).toList());
-        return new SpamFilter(camel, executor, settings, statistics, classifier, tokenizer, stored);
+        return new SpamFilter(camel, executor, settings, statistics, classifier, tokenizer, stored, tokens, localDomains);
     }
 
     private static ClamdClient clamd(SpamFilterSettings settings) {
@@ -150,8 +166,9 @@ public final class SpamFilter implements AutoCloseable {
 
     /** Runs the whole pipeline; never throws for a bad message (steps that fail are listed in the verdict). */
     public Verdict scan(SmtpEnvelope envelope, byte[] raw) {
-        Set<String> localDomains = settings.localDomains();
-        return producer.requestBody(SpamFilterRoutes.SCAN, new ScanContext(envelope, raw, localDomains), Verdict.class);
+        Set<String> local = new HashSet<>(settings.localDomains());
+        local.addAll(localDomains.get());
+        return producer.requestBody(SpamFilterRoutes.SCAN, new ScanContext(envelope, raw, local), Verdict.class);
     }
 
     /** Queues a message for training (SEDA route, one learner thread); returns at once. */
@@ -177,6 +194,11 @@ public final class SpamFilter implements AutoCloseable {
         var endpoint = camel.getEndpoint(SpamFilterRoutes.LEARN + "?concurrentConsumers=1&size=10000",
                 org.apache.camel.component.seda.SedaEndpoint.class);
         return endpoint == null ? 0 : endpoint.getCurrentQueueSize();
+    }
+
+    /** Messages learned so far, all domains together. */
+    public TokenCounts learnedMessages() {
+        return tokenStore.messageCounts(TokenStore.GLOBAL);
     }
 
     public SenderLists senderLists() {

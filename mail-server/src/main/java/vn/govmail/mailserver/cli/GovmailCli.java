@@ -37,6 +37,8 @@ public final class GovmailCli {
                                          title[,password] or email,ho_ten,don_vi,chuc_vu[,mat_khau]); --dry-run
                                          only reports the lines it would refuse; re-running skips existing accounts
           audit [LIMIT]                  the latest admin actions (who, what, when, from where, result)
+          quarantine list [USER|DOMAIN]  mail the spam filter quarantined (key, score, sender -> recipients, subject)
+          quarantine release KEY         deliver a quarantined message (exactly once) and learn it as not spam
         The admin API is http://127.0.0.1:$GOVMAIL_ADMIN_PORT (8000 by default), or $GOVMAIL_ADMIN_URL; its token
         is read from $GOVMAIL_ADMIN_TOKEN or $GOVMAIL_DATA/admin-token (written by the server on first start).
         """;
@@ -121,6 +123,8 @@ public final class GovmailCli {
                 .forEach(out::println);
             case "dkim generate" -> printDkim(admin.post("govmail/dkim/" + WebAdminClient.segment(one(operands, "DOMAIN"))).body(), true);
             case "dkim show" -> printDkim(admin.get("govmail/dkim/" + WebAdminClient.segment(one(operands, "DOMAIN"))).body(), false);
+            case "quarantine list" -> new QuarantineCommand(admin, out).list(operands);
+            case "quarantine release" -> new QuarantineCommand(admin, out).release(operands);
             case "audit" -> printAudit(args.size() > 1 ? args.get(1) : "50");
             case "import" -> new AccountImportCommand(admin, out, System.err).run(args.subList(1, args.size()));
             default -> throw new CliException(2, "unknown command '" + String.join(" ", args) + "'\n" + USAGE);

@@ -1,5 +1,6 @@
 package vn.govmail.spamfilter.steps;
 
+import java.io.BufferedInputStream;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -7,9 +8,9 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Pattern;
 
-import org.apache.tika.Tika;
 import org.apache.tika.metadata.Metadata;
 import org.apache.tika.mime.MediaType;
+import org.apache.tika.mime.MimeTypes;
 
 import vn.govmail.spamfilter.Action;
 import vn.govmail.spamfilter.ParsedMessage;
@@ -32,7 +33,8 @@ public final class AttachmentStep implements ScanStep {
             "(?i)\\.(pdf|docx?|xlsx?|pptx?|jpe?g|png|gif|txt|rtf|zip|rar)\\s*\\.[a-z0-9]{2,4}$");
     private static final byte[] VBA_OLE = "_VBA_PROJECT".getBytes(StandardCharsets.UTF_16LE);
 
-    private final Tika tika = new Tika();
+    /** Tika's magic-byte detector, used directly on the in-memory bytes (no TikaInputStream, no temp files). */
+    private static final MimeTypes MIME_TYPES = MimeTypes.getDefaultMimeTypes();
     private final SpamFilterSettings settings;
 
     public AttachmentStep(SpamFilterSettings settings) {
@@ -49,7 +51,7 @@ public final class AttachmentStep implements ScanStep {
         for (ParsedMessage.Attachment attachment : context.message().attachments()) {
             String fileName = attachment.fileName() == null ? "" : attachment.fileName().trim();
             String extension = extension(fileName);
-            MediaType realType = MediaType.parse(tika.detect(new ByteArrayInputStream(attachment.content()), new Metadata()));
+            MediaType realType = MIME_TYPES.detect(new BufferedInputStream(new ByteArrayInputStream(attachment.content())), new Metadata());
             boolean executableContent = isExecutableType(realType);
             if (EXECUTABLE_EXTENSIONS.contains(extension)) {
                 hit(context, "ATTACH_EXECUTABLE", fileName + " is executable", Action.REJECT);

@@ -39,6 +39,17 @@ public final class ParsedMessage {
     private final StringBuilder plainText = new StringBuilder();
     private final StringBuilder htmlText = new StringBuilder();
     private final List<Attachment> attachments = new ArrayList<>();
+    private String visibleText;
+    private String foldedText;
+    private java.util.Set<String> linkHosts;
+
+    /** The hosts of the message's links (see {@link UrlExtractor}). Computed once. */
+    public synchronized java.util.Set<String> linkHosts() {
+        if (linkHosts == null) {
+            linkHosts = UrlExtractor.extract(this);
+        }
+        return linkHosts;
+    }
 
     private ParsedMessage() {
     }
@@ -144,10 +155,21 @@ public final class ParsedMessage {
         return htmlText.toString();
     }
 
-    /** Plain text plus the HTML with its tags removed: what a reader sees. */
-    public String visibleText() {
-        return plainText + " " + htmlText.toString().replaceAll("(?s)<(script|style)[^>]*>.*?</\\1>", " ")
-                .replaceAll("<[^>]*>", " ").replace("&nbsp;", " ");
+    /** Plain text plus the HTML with its tags removed: what a reader sees. Computed once. */
+    public synchronized String visibleText() {
+        if (visibleText == null) {
+            visibleText = plainText + " " + htmlText.toString().replaceAll("(?s)<(script|style)[^>]*>.*?</\\1>", " ")
+                    .replaceAll("<[^>]*>", " ").replace("&nbsp;", " ");
+        }
+        return visibleText;
+    }
+
+    /** Subject and visible text, lower case, without diacritics (đ → d), whitespace collapsed. Computed once. */
+    public synchronized String foldedText() {
+        if (foldedText == null) {
+            foldedText = vn.govmail.spamfilter.bayes.Tokenizer.fold(subject() + "\n" + visibleText()).replaceAll("\\s+", " ");
+        }
+        return foldedText;
     }
 
     public List<Attachment> attachments() {

@@ -39,7 +39,7 @@ public final class SpamFilterSettings {
             Map.entry("MULTIPLE_FROM", 2.0),
             Map.entry("DATE_IN_FUTURE", 1.5),
             Map.entry("SUBJECT_ALL_CAPS", 1.0),
-            Map.entry("FORGED_LOCAL_FROM", 4.0),
+            Map.entry("FORGED_LOCAL_FROM", 2.0),
             Map.entry("URI_BLOCKLISTED", 5.0),
             Map.entry("URI_SUSPICIOUS_TLD", 1.0),
             Map.entry("URI_IP_LITERAL", 1.5),

@@ -14,6 +14,10 @@ public final class UrlExtractor {
     }
 
     public static Set<String> hosts(ParsedMessage message) {
+        return message.linkHosts();
+    }
+
+    static Set<String> extract(ParsedMessage message) {
         Set<String> hosts = new LinkedHashSet<>();
         Matcher matcher = URL.matcher(message.plainText() + "\n" + message.htmlText());
         while (matcher.find() && hosts.size() < 200) {

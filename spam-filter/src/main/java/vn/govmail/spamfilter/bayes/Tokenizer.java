@@ -20,6 +20,8 @@ import vn.govmail.spamfilter.ParsedMessage;
 public final class Tokenizer {
     private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{M}\\p{N}][\\p{L}\\p{M}\\p{N}'$%.,-]*[\\p{L}\\p{M}\\p{N}$%]|[\\p{L}\\p{N}]");
     private static final Pattern URL_HOST = Pattern.compile("(?i)\\b(?:https?://|www\\.)([a-z0-9.-]+)");
+    private static final Pattern HTML_TAG = Pattern.compile("<([a-zA-Z][a-zA-Z0-9]{0,15})([^>]{0,500})>");
+    private static final Pattern HTML_ATTRIBUTE = Pattern.compile("\\s([a-zA-Z-]{1,20})\\s*=");
     private static final Pattern MARKS = Pattern.compile("\\p{M}+");
     private static final int MAX_TOKENS = 3000;
     private static final int MAX_WORD = 40;
@@ -65,11 +67,26 @@ public final class Tokenizer {
         }
         if (!message.htmlText().isEmpty()) {
             tokens.add("m:html");
+            htmlTags(message.htmlText(), tokens);
         }
         for (ParsedMessage.Attachment attachment : message.attachments()) {
             tokens.add("m:attach:" + (attachment.declaredType() == null ? "?" : attachment.declaredType().toLowerCase(Locale.ROOT)));
         }
         return tokens;
+    }
+
+    /** Tag and attribute names of the HTML (its styling habits say a lot about the sender's software). */
+    private static void htmlTags(String html, Set<String> tokens) {
+        Matcher tag = HTML_TAG.matcher(html);
+        int seen = 0;
+        while (tag.find() && seen++ < 2000 && tokens.size() < MAX_TOKENS) {
+            String name = tag.group(1).toLowerCase(Locale.ROOT);
+            tokens.add("t:" + name);
+            Matcher attribute = HTML_ATTRIBUTE.matcher(tag.group(2));
+            while (attribute.find()) {
+                tokens.add("t:" + name + ":" + attribute.group(1).toLowerCase(Locale.ROOT));
+            }
+        }
     }
 
     private void addresses(String name, String value, Set<String> tokens) {

@@ -8,6 +8,7 @@
 # 2. SpamAssassin (Debian spamassassin + spamc): for each fold sa-learn on the same training messages into
 #    a fresh Bayes database, spamd on a free high port with network tests off, spamc -c on the same test
 #    messages; then spamc throughput on 1 and 2 parallel clients. spamd is stopped afterwards.
+#    FOLDS_DIR=dir reuses the fold lists of an earlier run and runs SpamAssassin only.
 #    SA_FOLDS=1 limits SpamAssassin to the first fold (its training alone takes ~4 min a fold here).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -21,11 +22,16 @@ SPAMD_PID=""
 cleanup() { [ -n "$SPAMD_PID" ] && kill "$SPAMD_PID" 2>/dev/null; rm -rf "$WORK"; }
 trap cleanup EXIT
 
+chmod 755 "$WORK"   # spamd's children run as nobody and must read the config and Bayes files
+if [ -n "${FOLDS_DIR:-}" ]; then   # reuse the folds of an earlier run (same seed = same split): SpamAssassin only
+  mkdir -p "$WORK/folds"; cp "$FOLDS_DIR"/fold-*.txt "$WORK/folds/"
+else
 mvn -B -q -pl spam-filter -am test-compile dependency:build-classpath -Dmdep.outputFile="$WORK/cp.txt" >/dev/null
 CP="$(cat "$WORK/cp.txt"):spam-filter/target/classes:spam-filter/target/test-classes"
 echo "== govmail spam-filter (corpus $CORPUS)"
 "$JAVA_HOME/bin/java" -Xmx512m -cp "$CP" vn.govmail.spamfilter.bench.SpamAccuracyBenchmark "$CORPUS" "$WORK/folds" 5 \
   2>/dev/null | grep --line-buffered -v 'false positive:'
+fi
 
 [ "$RUN_SA" = yes ] || exit 0
 command -v spamd >/dev/null && command -v spamc >/dev/null || { echo "SpamAssassin not installed (apt-get install spamassassin spamc)"; exit 0; }
@@ -36,6 +42,7 @@ cp /etc/spamassassin/*.pre "$WORK/sa/"   # plugin loading (Bayes...): --siteconf
 cat > "$WORK/sa/local.cf" <<CF
 use_bayes 1
 bayes_auto_learn 0
+bayes_file_mode 0777
 bayes_path $WORK/sa/bayes/bayes
 skip_rbl_checks 1
 dns_available no
@@ -47,12 +54,15 @@ for k in $(seq 1 "$SA_FOLDS"); do
   xargs -a "$WORK/folds/fold-$k-train-spam.txt" sa-learn --siteconfigpath "$WORK/sa" --spam --no-sync | tail -1
   xargs -a "$WORK/folds/fold-$k-train-ham.txt" sa-learn --siteconfigpath "$WORK/sa" --ham --no-sync | tail -1
   sa-learn --siteconfigpath "$WORK/sa" --sync
+  chmod -R a+rwX "$WORK/sa"
   spamd -L -x -i 127.0.0.1 -p "$PORT" --siteconfigpath "$WORK/sa" -m 2 -s stderr >"$WORK/sa/spamd.log" 2>&1 &
   SPAMD_PID=$!
   for _ in $(seq 1 120); do spamc -p "$PORT" -K >/dev/null 2>&1 && break; sleep 0.5; done
+  spamc -p "$PORT" -K >/dev/null 2>&1 || { echo "spamd did not start:"; tail -5 "$WORK/sa/spamd.log"; exit 1; }
   fold_caught=0; fold_spam=0; fold_flagged=0; fold_ham=0
   while read -r kind path; do
-    if spamc -p "$PORT" -c < "$path" >/dev/null 2>&1; then verdict=ham; else verdict=spam; fi
+    code=0; spamc -p "$PORT" -c < "$path" >/dev/null 2>&1 || code=$?
+    case $code in 0) verdict=ham ;; 1) verdict=spam ;; *) echo "spamc failed ($code) on $path"; exit 1 ;; esac
     if [ "$kind" = spam ]; then fold_spam=$((fold_spam+1)); [ $verdict = spam ] && fold_caught=$((fold_caught+1)); true
     else fold_ham=$((fold_ham+1)); [ $verdict = spam ] && fold_flagged=$((fold_flagged+1)); true; fi
   done < "$WORK/folds/fold-$k-test.txt"

@@ -25,8 +25,15 @@ class AntivirusStepTest {
 
     @AfterAll
     static void stop() throws Exception {
-        filter.close();
-        clamd.close();
+        try {
+            if (filter != null) {
+                filter.close();
+            }
+        } finally {
+            if (clamd != null) {
+                clamd.close();   // never leave a clamd behind, even when the filter failed to start
+            }
+        }
     }
 
     @Test

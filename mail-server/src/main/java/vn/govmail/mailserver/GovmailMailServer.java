@@ -15,6 +15,7 @@ import org.slf4j.LoggerFactory;
 import vn.govmail.mailserver.admin.AdminToken;
 import vn.govmail.mailserver.admin.GovmailProbe;
 import vn.govmail.mailserver.config.GovmailSettings;
+import vn.govmail.mailserver.spam.SpamFilterModule;
 import vn.govmail.mailserver.config.JamesConfigurationRenderer;
 import vn.govmail.mailserver.config.JamesConfigurationVariables;
 import vn.govmail.mailserver.database.DatabaseConnection;
@@ -87,6 +88,7 @@ public final class GovmailMailServer implements AutoCloseable {
                 .combineWith(GovmailModules.PROTOCOLS)
                 .combineWith(GovmailModules.WEBADMIN)
                 .combineWith(new PostgresJpaModule(database, Integer.parseInt(settings.string("db.max-connections"))))
+                .combineWith(new SpamFilterModule(settings.withPrefix("spam."), settings.string("hostname")))
                 .overrideWith(GovmailModules.OVERRIDES)
                 .overrideWith(new AdminAccessModule(AdminToken.load(settings.optional("admin.token"), data)));
             james.start();

@@ -74,6 +74,14 @@ public final class GovmailSettings {
         return environmentName.substring("GOVMAIL_".length()).toLowerCase(Locale.ROOT).replace('_', '.');
     }
 
+    /** Every key starting with the prefix (e.g. {@code spam.}), for components configured by a whole group of keys. */
+    public Properties withPrefix(String prefix) {
+        Properties group = new Properties();
+        values.stringPropertyNames().stream().filter(key -> key.startsWith(prefix))
+            .forEach(key -> group.setProperty(key, values.getProperty(key)));
+        return group;
+    }
+
     public Optional<String> optional(String key) {
         String value = values.getProperty(key);
         if (value == null || value.isBlank()) {

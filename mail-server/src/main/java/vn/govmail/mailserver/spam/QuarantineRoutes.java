@@ -1,0 +1,73 @@
+package vn.govmail.mailserver.spam;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import javax.inject.Inject;
+
+import org.apache.james.webadmin.Routes;
+import org.apache.james.webadmin.utils.ErrorResponder;
+import org.apache.james.webadmin.utils.ErrorResponder.ErrorType;
+import org.apache.james.webadmin.utils.JsonTransformer;
+
+import spark.Request;
+import spark.Response;
+import spark.Service;
+
+/**
+ * Admin REST for the spam filter (behind the admin token like every WebAdmin route):
+ * <ul>
+ * <li>{@code GET /govmail/quarantine?user=a@b.vn|domain=b.vn} — quarantined mail</li>
+ * <li>{@code POST /govmail/quarantine/{key}/release} — deliver it (once) and learn it as ham; 404 if absent</li>
+ * <li>{@code GET /govmail/spam/statistics} — per-step runs, failures, timeouts and mean time; learning queue</li>
+ * </ul>
+ */
+public class QuarantineRoutes implements Routes {
+    private final Quarantine quarantine;
+    private final SpamFilterService spamFilter;
+    private final JsonTransformer json;
+
+    @Inject
+    public QuarantineRoutes(Quarantine quarantine, SpamFilterService spamFilter, JsonTransformer json) {
+        this.quarantine = quarantine;
+        this.spamFilter = spamFilter;
+        this.json = json;
+    }
+
+    @Override
+    public String getBasePath() {
+        return "/govmail/quarantine";
+    }
+
+    @Override
+    public void define(Service service) {
+        service.get("/govmail/quarantine", this::list, json);
+        service.post("/govmail/quarantine/:key/release", this::release, json);
+        service.get("/govmail/spam/statistics", this::statistics, json);
+    }
+
+    private List<Quarantine.Entry> list(Request request, Response response) throws Exception {
+        return quarantine.list(Optional.ofNullable(request.queryParams("user")).filter(s -> !s.isBlank()),
+            Optional.ofNullable(request.queryParams("domain")).filter(s -> !s.isBlank()));
+    }
+
+    private Map<String, Object> release(Request request, Response response) throws Exception {
+        String key = request.params("key");
+        if (!quarantine.release(key)) {
+            throw ErrorResponder.builder().statusCode(404).type(ErrorType.NOT_FOUND)
+                .message("No quarantined mail " + key + " (never quarantined, or already released)").haltError();
+        }
+        return Map.of("released", key);
+    }
+
+    private Map<String, Object> statistics(Request request, Response response) {
+        Map<String, Object> steps = new LinkedHashMap<>();
+        spamFilter.filter().statistics().snapshot().forEach((step, n) ->
+            steps.put(step, Map.of("runs", n[0], "failures", n[1], "timeouts", n[2], "meanMicros", n[3])));
+        var learned = spamFilter.filter().learnedMessages();
+        return Map.of("enabled", spamFilter.enabled(), "steps", steps, "pendingLearning", spamFilter.filter().pendingLearning(),
+            "learnedSpam", learned.spam(), "learnedHam", learned.ham());
+    }
+}

@@ -1,0 +1,45 @@
+package vn.govmail.mailserver.spam;
+
+import java.util.Properties;
+
+import org.apache.james.domainlist.api.DomainList;
+import org.apache.james.events.EventListener;
+import org.apache.james.webadmin.Routes;
+
+import com.google.inject.AbstractModule;
+import com.google.inject.Provides;
+import com.google.inject.Scopes;
+import com.google.inject.Singleton;
+import com.google.inject.multibindings.Multibinder;
+
+import vn.govmail.mailserver.database.GovmailDataSource;
+
+/**
+ * Guice wiring of the spam filter: the filter itself, the quarantine, the Junk learning listener and the
+ * admin routes. The SMTP hook ({@code SpamCheckHook}, smtpserver.xml) and the mailet
+ * ({@code SpamVerdictMailet}, mailetcontainer.xml) are loaded by James by class name and injected from here.
+ */
+public class SpamFilterModule extends AbstractModule {
+    private final Properties spamSettings;
+    private final String hostname;
+
+    /** @param spamSettings the {@code spam.*} keys of govmail.properties (and their environment overrides) */
+    public SpamFilterModule(Properties spamSettings, String hostname) {
+        this.spamSettings = spamSettings;
+        this.hostname = hostname;
+    }
+
+    @Override
+    protected void configure() {
+        bind(Quarantine.class).in(Scopes.SINGLETON);
+        bind(JunkLearningListener.class).in(Scopes.SINGLETON);
+        Multibinder.newSetBinder(binder(), EventListener.GroupEventListener.class).addBinding().to(JunkLearningListener.class);
+        Multibinder.newSetBinder(binder(), Routes.class).addBinding().to(QuarantineRoutes.class);
+    }
+
+    @Provides
+    @Singleton
+    SpamFilterService spamFilter(GovmailDataSource database, DomainList domains) {
+        return new SpamFilterService(spamSettings, hostname, database, domains);
+    }
+}

@@ -1,0 +1,90 @@
+package vn.govmail.mailserver.spam;
+
+import java.util.Locale;
+import java.util.Properties;
+import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
+import java.util.stream.Collectors;
+
+import javax.annotation.PreDestroy;
+
+import org.apache.james.core.Domain;
+import org.apache.james.domainlist.api.DomainList;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import com.google.common.base.Suppliers;
+
+import vn.govmail.mailserver.database.GovmailDataSource;
+import vn.govmail.spamfilter.SpamFilter;
+import vn.govmail.spamfilter.SpamFilterSettings;
+
+/**
+ * The mail server's one spam filter (the {@code spam-filter} library's Camel pipeline), started from the
+ * {@code spam.*} settings, with token statistics and sender lists in the platform's PostgreSQL and our
+ * hosted domains (from James's domain list) as the "local" domains.
+ */
+public class SpamFilterService {
+    private static final Logger LOGGER = LoggerFactory.getLogger(SpamFilterService.class);
+
+    private final SpamFilterSettings settings;
+    private final SpamFilter filter;
+    private final ExecutorService scanners;
+
+    public SpamFilterService(Properties spamProperties, String hostname, GovmailDataSource database, DomainList domains) {
+        Properties properties = new Properties();
+        properties.putAll(spamProperties);
+        properties.putIfAbsent("spam.authserv.id", hostname);
+        this.settings = new SpamFilterSettings(properties);
+        com.google.common.base.Supplier<Set<String>> cached = Suppliers.memoizeWithExpiration(() -> hostedDomains(domains), 30, TimeUnit.SECONDS);
+        Supplier<Set<String>> localDomains = cached::get;
+        this.filter = SpamFilter.start(settings, database.dataSource(), localDomains);
+        AtomicInteger threads = new AtomicInteger();
+        this.scanners = Executors.newCachedThreadPool(task -> {
+            Thread thread = new Thread(task, "spam-scan-" + threads.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        });
+        LOGGER.info("Spam filter {}; SMTP budget {} ms", enabled() ? "on" : "OFF (spam.enabled=false)", smtpBudgetMillis());
+    }
+
+    private static Set<String> hostedDomains(DomainList domains) {
+        try {
+            return domains.getDomains().stream().map(Domain::asString).map(d -> d.toLowerCase(Locale.ROOT)).collect(Collectors.toUnmodifiableSet());
+        } catch (Exception e) {
+            LOGGER.warn("Cannot read the domain list for the spam filter: {}", e.toString());
+            return Set.of();
+        }
+    }
+
+    public boolean enabled() {
+        return settings.flag("spam.enabled", true);
+    }
+
+    /** How long the SMTP client may wait at end of DATA for the verdict. */
+    public long smtpBudgetMillis() {
+        return settings.integer("spam.smtp.budget.ms", 10_000);
+    }
+
+    public String quarantineRepository() {
+        return settings.get("spam.quarantine.repository", "jpa://var/mail/quarantine/");
+    }
+
+    public SpamFilter filter() {
+        return filter;
+    }
+
+    ExecutorService scanners() {
+        return scanners;
+    }
+
+    @PreDestroy
+    public void close() {
+        filter.close();
+        scanners.shutdownNow();
+    }
+}

@@ -1,0 +1,36 @@
+package vn.govmail.spamfilter;
+
+import java.util.LinkedHashSet;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** The hosts of the links in a message: http(s) URLs in the text and href targets in the HTML. */
+public final class UrlExtractor {
+    private static final Pattern URL = Pattern.compile("(?i)\\b(?:https?://|www\\.)(\\[[0-9a-f:.]+\\]|[\\p{L}\\p{N}._-]+)");
+
+    private UrlExtractor() {
+    }
+
+    public static Set<String> hosts(ParsedMessage message) {
+        return message.linkHosts();
+    }
+
+    static Set<String> extract(ParsedMessage message) {
+        Set<String> hosts = new LinkedHashSet<>();
+        Matcher matcher = URL.matcher(message.plainText() + "\n" + message.htmlText());
+        while (matcher.find() && hosts.size() < 200) {
+            String host = matcher.group(1).toLowerCase(Locale.ROOT).replaceAll("[.]+$", "");
+            if (matcher.group().toLowerCase(Locale.ROOT).startsWith("www.")) {
+                host = "www." + host;
+            }
+            hosts.add(host);
+        }
+        return hosts;
+    }
+
+    public static boolean isIpLiteral(String host) {
+        return host.matches("\\d{1,3}(\\.\\d{1,3}){3}") || host.startsWith("[");
+    }
+}

@@ -1,0 +1,148 @@
+package vn.govmail.spamfilter.bayes;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalDouble;
+import java.util.Set;
+
+/**
+ * Robinson's token probabilities combined with Fisher's chi-square method (as in SpamBayes and
+ * SpamAssassin's Bayes): returns a spam probability in [0, 1], or nothing until enough mail was learned.
+ */
+public final class BayesClassifier {
+    /** Robinson's s and x: how much an unseen token's 0.5 weighs against its few observations. */
+    private static final double STRENGTH = 0.45;
+    private static final double PRIOR = 0.5;
+    private final TokenStore store;
+    private final int minimumMessages;
+    /** Tokens closer than this to 0.5 say nothing and are ignored. */
+    private final double minDistance;
+    /** Only the most extreme tokens are combined. */
+    private final int maxDiscriminators;
+    private final boolean naive;
+
+    public BayesClassifier(TokenStore store, int minimumMessages) {
+        this(store, minimumMessages, 0.1, 150);
+    }
+
+    public BayesClassifier(TokenStore store, int minimumMessages, double minDistance, int maxDiscriminators) {
+        this(store, minimumMessages, minDistance, maxDiscriminators, false);
+    }
+
+    public BayesClassifier(TokenStore store, int minimumMessages, double minDistance, int maxDiscriminators, boolean naive) {
+        this.naive = naive;
+        this.store = store;
+        this.minimumMessages = minimumMessages;
+        this.minDistance = minDistance;
+        this.maxDiscriminators = maxDiscriminators;
+    }
+
+    /** The scope whose statistics are used: the domain's own once it learned enough, else the global one. */
+    String scopeFor(String domain) {
+        if (domain != null && !domain.isEmpty() && enough(store.messageCounts(domain))) {
+            return domain;
+        }
+        return enough(store.messageCounts(TokenStore.GLOBAL)) ? TokenStore.GLOBAL : null;
+    }
+
+    private boolean enough(TokenCounts messages) {
+        return messages.spam() >= minimumMessages && messages.ham() >= minimumMessages;
+    }
+
+    public OptionalDouble spamProbability(Set<String> tokens, String domain) {
+        String scope = scopeFor(domain);
+        if (scope == null) {
+            return OptionalDouble.empty();
+        }
+        TokenCounts messages = store.messageCounts(scope);
+        Map<String, TokenCounts> counts = store.counts(scope, tokens);
+        List<Double> probabilities = new ArrayList<>();
+        for (TokenCounts count : counts.values()) {
+            double n = count.spam() + count.ham();
+            if (n == 0) {
+                continue;
+            }
+            double spamRatio = count.spam() / (double) Math.max(messages.spam(), 1);
+            double hamRatio = count.ham() / (double) Math.max(messages.ham(), 1);
+            double p = spamRatio / (spamRatio + hamRatio);
+            double f = (STRENGTH * PRIOR + n * p) / (STRENGTH + n);
+            if (Math.abs(f - 0.5) >= minDistance) {
+                probabilities.add(f);
+            }
+        }
+        if (probabilities.isEmpty()) {
+            return OptionalDouble.of(0.5);
+        }
+        probabilities.sort(Comparator.comparingDouble(p -> -Math.abs(p - 0.5)));
+        List<Double> used = probabilities.subList(0, Math.min(maxDiscriminators, probabilities.size()));
+        if (naive) {
+            // naive-Bayes log-odds: whichever side has more total evidence wins (long messages with strong
+            // tokens on both sides are where chi-square combining stays "unsure" near 0.5)
+            double logit = 0;
+            for (double f : used) {
+                logit += Math.log(f / (1 - f));
+            }
+            return OptionalDouble.of(1 / (1 + Math.exp(-logit / used.size() * Math.sqrt(used.size()))));
+        }
+        double hamLogs = 0;
+        double spamLogs = 0;
+        for (double f : used) {
+            spamLogs += Math.log(1 - f);
+            hamLogs += Math.log(f);
+        }
+        int degrees = 2 * used.size();
+        double spamminess = 1 - chiSquareQ(-2 * spamLogs, degrees);
+        double hamminess = 1 - chiSquareQ(-2 * hamLogs, degrees);
+        return OptionalDouble.of((1 + spamminess - hamminess) / 2);
+    }
+
+    /** Survival function of the chi-square distribution for an even number of degrees of freedom. */
+    static double chiSquareQ(double chi, int degrees) {
+        double m = chi / 2;
+        double term = Math.exp(-m);
+        double sum = term;
+        for (int i = 1; i < degrees / 2; i++) {
+            term *= m / i;
+            sum += term;
+        }
+        return Math.min(sum, 1.0);
+    }
+
+    /**
+     * Learns one message as spam or ham in the global scope and the domain's. Learning the same message
+     * twice is a no-op; learning it as the other class first unlearns the old class.
+     */
+    public void learn(byte[] raw, Set<String> tokens, boolean spam, String domain) {
+        String digest = digest(raw);
+        List<String> scopes = domain == null || domain.isEmpty() ? List.of(TokenStore.GLOBAL) : List.of(TokenStore.GLOBAL, domain);
+        for (String scope : scopes) {
+            var before = store.learnedAs(scope, digest);
+            if (before.isPresent() && before.get() == spam) {
+                continue;
+            }
+            if (before.isPresent()) {
+                store.update(List.of(scope), tokens, !spam, -1);
+            }
+            store.update(List.of(scope), tokens, spam, 1);
+            store.rememberLearned(scope, digest, spam);
+        }
+    }
+
+    static String digest(byte[] raw) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(raw));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static String digest(String text) {
+        return digest(text.getBytes(StandardCharsets.UTF_8));
+    }
+}

@@ -1,0 +1,28 @@
+package vn.govmail.spamfilter.bayes;
+
+import java.util.Collection;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Token statistics, per scope. The scope is a mail domain, or {@link #GLOBAL} for everything learned.
+ */
+public interface TokenStore {
+    String GLOBAL = "";
+
+    /** Messages learned in a scope: [spam, ham]. */
+    TokenCounts messageCounts(String scope);
+
+    /** Counts for the given tokens in a scope; tokens never seen are absent from the map. */
+    Map<String, TokenCounts> counts(String scope, Collection<String> tokens);
+
+    /**
+     * Adds (delta = 1) or removes (delta = -1) one message's tokens as spam or ham, in the given scopes.
+     */
+    void update(Collection<String> scopes, Collection<String> tokens, boolean spam, int delta);
+
+    /** Which class a message (by digest) was learned as in a scope, if any. */
+    Optional<Boolean> learnedAs(String scope, String digest);
+
+    void rememberLearned(String scope, String digest, boolean spam);
+}

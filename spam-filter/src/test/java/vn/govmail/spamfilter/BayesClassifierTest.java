@@ -1,0 +1,73 @@
+package vn.govmail.spamfilter;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.OptionalDouble;
+import java.util.Set;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import vn.govmail.spamfilter.bayes.BayesClassifier;
+import vn.govmail.spamfilter.bayes.JdbcTokenStore;
+import vn.govmail.spamfilter.bayes.TokenStore;
+import vn.govmail.spamfilter.bayes.Tokenizer;
+
+/** The tokenizer on Vietnamese, and the classifier on real PostgreSQL with per-domain statistics and a global fallback. */
+class BayesClassifierTest {
+    private static PostgresDatabase database;
+    private static TokenStore store;
+
+    @BeforeAll
+    static void create() throws Exception {
+        database = new PostgresDatabase();
+        store = new JdbcTokenStore(database.dataSource());
+    }
+
+    @AfterAll
+    static void drop() throws Exception {
+        database.close();
+    }
+
+    private static Set<String> tokens(String subject, String body) throws Exception {
+        return new Tokenizer().tokens(ParsedMessage.parse(Messages.plain("a@x.example", "b@y.example", subject, body)));
+    }
+
+    @Test
+    void vietnameseTextGivesSyllablesFoldedFormsAndBigrams() throws Exception {
+        Set<String> tokens = tokens("Thông báo định danh", "Tài khoản định danh điện tử của bạn sẽ bị khóa");
+        assertThat(tokens).contains("định", "f:dinh", "f:dien", "b:dinh danh", "b:tai khoan", "s:thông", "s:f:thong", "a:from:x.example");
+        assertThat(Tokenizer.fold("Đường ĐẮK LẮK")).isEqualTo("duong dak lak");
+    }
+
+    @Test
+    void learnsPerDomainFallsBackToGlobalAndNeverCountsAMessageTwice() throws Exception {
+        BayesClassifier classifier = new BayesClassifier(store, 3);
+        assertThat(classifier.spamProbability(tokens("x", "y"), "laichau.gov.vn")).isEmpty();
+        String[] spam = {"Trúng thưởng iPhone chuyển phí nhận quà ngay", "Vay tiêu dùng lãi suất 0% giải ngân nhanh",
+                "Xác thực tài khoản định danh nhập mã OTP ngay", "Hoàn thuế thu nhập tải biểu mẫu tài khoản ngân hàng"};
+        String[] ham = {"Giấy mời họp giao ban tuần tại phòng họp tầng 2", "Báo cáo tiến độ giải ngân vốn đầu tư công quý III",
+                "Kế hoạch tổ chức hội nghị tổng kết công tác năm", "Công văn hướng dẫn triển khai chuyển đổi số cấp xã"};
+        for (int i = 0; i < spam.length; i++) {
+            byte[] s = Messages.plain("a@x.example", "b@dienbien.gov.vn", "Thư " + i, spam[i]);
+            byte[] h = Messages.plain("c@dienbien.gov.vn", "b@dienbien.gov.vn", "Văn bản " + i, ham[i]);
+            classifier.learn(s, new Tokenizer().tokens(ParsedMessage.parse(s)), true, "dienbien.gov.vn");
+            classifier.learn(h, new Tokenizer().tokens(ParsedMessage.parse(h)), false, "dienbien.gov.vn");
+        }
+        assertThat(store.messageCounts("dienbien.gov.vn")).isEqualTo(new vn.govmail.spamfilter.bayes.TokenCounts(4, 4));
+        byte[] again = Messages.plain("a@x.example", "b@dienbien.gov.vn", "Thư 0", spam[0]);
+        classifier.learn(again, new Tokenizer().tokens(ParsedMessage.parse(again)), true, "dienbien.gov.vn");
+        assertThat(store.messageCounts(TokenStore.GLOBAL).spam()).isEqualTo(4);
+
+        // laichau.gov.vn learned nothing: it uses the global statistics
+        OptionalDouble scam = classifier.spamProbability(tokens("Chúc mừng", "Bạn trúng thưởng, chuyển phí nhận quà, nhập mã OTP"), "laichau.gov.vn");
+        OptionalDouble work = classifier.spamProbability(tokens("Giấy mời", "Mời dự họp giao ban tổng kết công tác"), "laichau.gov.vn");
+        assertThat(scam.getAsDouble()).isGreaterThan(0.9);
+        assertThat(work.getAsDouble()).isLessThan(0.1);
+
+        // a reclassification moves the message from spam to ham instead of counting it twice
+        classifier.learn(again, new Tokenizer().tokens(ParsedMessage.parse(again)), false, "dienbien.gov.vn");
+        assertThat(store.messageCounts("dienbien.gov.vn")).isEqualTo(new vn.govmail.spamfilter.bayes.TokenCounts(3, 5));
+    }
+}

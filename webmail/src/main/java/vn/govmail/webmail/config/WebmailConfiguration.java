@@ -51,12 +51,13 @@ public class WebmailConfiguration {
 
     /** One IdleManager (one selector thread plus a small pool) watches the open folder of every user: no thread per user. */
     @Bean(destroyMethod = "stop")
-    IdleManager idleManager(MailConnector connector) throws java.io.IOException {
+    IdleManager idleManager() throws java.io.IOException {
         ExecutorService pool = Executors.newFixedThreadPool(2, runnable -> {
             Thread thread = new Thread(runnable, "imap-idle");
             thread.setDaemon(true);
             return thread;
         });
-        return new IdleManager(connector.session(), pool);
+        // The session here only carries logging settings; every watched folder brings its own connection.
+        return new IdleManager(jakarta.mail.Session.getInstance(new java.util.Properties()), pool);
     }
 }

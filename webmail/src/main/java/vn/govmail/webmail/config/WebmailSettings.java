@@ -1,6 +1,5 @@
 package vn.govmail.webmail.config;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
@@ -51,20 +50,23 @@ public record WebmailSettings(
     }
 
     /**
-     * The certificate the mail server presents: the operator's PEM chain when configured, else the
-     * self-signed one the mail server generated in its data directory. Absent = the JDK's trust store
-     * (a certificate from a public CA).
+     * The certificate the mail server presents: GOVMAIL_WEBMAIL_TRUST_CERT, else the mail server's own PEM chain
+     * (GOVMAIL_TLS_CERT), else the self-signed one the mail server generates in its data directory (it may not
+     * exist yet when both start together: it is read at the first connection). {@code system} = the JDK's CA
+     * store (a mail server reached by its public name with a CA-issued certificate).
      */
     private static Optional<Path> certificate(Map<String, String> env) {
         String explicit = env.get("GOVMAIL_WEBMAIL_TRUST_CERT");
+        if ("system".equalsIgnoreCase(explicit)) {
+            return Optional.empty();
+        }
         if (explicit == null || explicit.isBlank()) {
             explicit = env.get("GOVMAIL_TLS_CERT");
         }
         if (explicit != null && !explicit.isBlank()) {
             return Optional.of(Path.of(explicit));
         }
-        Path selfSigned = Path.of(env.getOrDefault("GOVMAIL_DATA", "data"), "tls", "selfsigned-cert.pem");
-        return Files.exists(selfSigned) ? Optional.of(selfSigned) : Optional.empty();
+        return Optional.of(Path.of(env.getOrDefault("GOVMAIL_DATA", "data"), "tls", "selfsigned-cert.pem"));
     }
 
     public WebmailSettings withImap(int port, Security security) {

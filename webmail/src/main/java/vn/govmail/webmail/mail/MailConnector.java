@@ -13,18 +13,21 @@ import vn.govmail.webmail.config.WebmailSettings.Security;
 /** Opens authenticated IMAP and submission connections to the mail server with the configured TLS. */
 public class MailConnector {
     private final WebmailSettings settings;
-    private final SSLSocketFactory tls;
+    private SSLSocketFactory tls;
 
     public MailConnector(WebmailSettings settings) {
         this.settings = settings;
-        this.tls = ServerTrust.socketFactory(settings.trustedCertificate());
     }
 
     public WebmailSettings settings() {
         return settings;
     }
 
-    SSLSocketFactory tls() {
+    /** Read at the first TLS connection, not at start: the mail server may still be generating its certificate. */
+    synchronized SSLSocketFactory tls() {
+        if (tls == null) {
+            tls = ServerTrust.socketFactory(settings.trustedCertificate());
+        }
         return tls;
     }
 
@@ -52,7 +55,7 @@ public class MailConnector {
         p.put(prefix + "connectiontimeout", "10000");
         p.put(prefix + "timeout", "60000");
         if (security != Security.NONE) {
-            p.put(prefix + "ssl.socketFactory", tls);
+            p.put(prefix + "ssl.socketFactory", tls());
             // With a pinned certificate file the trust is that exact certificate (the mail server may be reached as
             // 127.0.0.1 while its certificate names mail.<province>.gov.vn); with the CA store, names must match.
             p.put(prefix + "ssl.checkserveridentity", Boolean.toString(settings.trustedCertificate().isEmpty()));

@@ -15,6 +15,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
+import java.util.Date;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -89,12 +90,42 @@ public class MessageReader {
         return cut ? text + "\n[…]" : text;
     }
 
+    /**
+     * The message parsed here from its full source (one BODY[] fetch), not through the server's BODYSTRUCTURE:
+     * servers differ in how they report non-ASCII file names and broken MIME, and the parse here is the one
+     * our charset rules apply to.
+     */
     public MimeMessage message(IMAPFolder folder, long uid) throws MessagingException {
         Message message = folder.getMessageByUID(uid);
         if (message == null || message.isExpunged()) {
             throw new MessageGoneException();
         }
-        return (MimeMessage) message;
+        return new LocalCopy((MimeMessage) message);
+    }
+
+    /** A parsed copy that still answers flag changes through the server's message. */
+    private static final class LocalCopy extends MimeMessage {
+        private final MimeMessage remote;
+
+        LocalCopy(MimeMessage remote) throws MessagingException {
+            super(remote);
+            this.remote = remote;
+        }
+
+        @Override
+        public synchronized boolean isSet(Flags.Flag flag) throws MessagingException {
+            return remote.isSet(flag);
+        }
+
+        @Override
+        public synchronized void setFlag(Flags.Flag flag, boolean set) throws MessagingException {
+            remote.setFlag(flag, set);
+        }
+
+        @Override
+        public Date getReceivedDate() throws MessagingException {
+            return remote.getReceivedDate();
+        }
     }
 
     /** The message was moved or deleted meanwhile (another client, another tab). */

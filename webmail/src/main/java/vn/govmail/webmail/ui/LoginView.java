@@ -35,6 +35,7 @@ public class LoginView extends VerticalLayout implements BeforeEnterObserver {
     private final LoginThrottle throttle;
     private final PreferencesStore preferences;
     private final LoginForm form = new LoginForm();
+    private LoginI18n shown;
 
     public LoginView(MailConnector connector, LoginThrottle throttle, PreferencesStore preferences) {
         this.connector = connector;
@@ -46,7 +47,8 @@ public class LoginView extends VerticalLayout implements BeforeEnterObserver {
         Select<Locale> language = LanguageSelect.create(this::translate);
         form.setForgotPasswordButtonVisible(false);
         form.addLoginListener(event -> login(event.getUsername(), event.getPassword()));
-        form.setI18n(i18n());
+        shown = i18n();
+        form.setI18n(shown);
         add(new H1(getTranslation("login.title")), form, language);
     }
 
@@ -100,9 +102,15 @@ public class LoginView extends VerticalLayout implements BeforeEnterObserver {
     private void showError(String message) {
         LoginI18n i18n = i18n();
         i18n.getErrorMessage().setMessage(message);
+        shown = i18n;
         form.setI18n(i18n);
         form.setError(true);
         form.setEnabled(true);
+    }
+
+    /** The texts the form shows now (LoginForm does not expose them). */
+    LoginI18n shownTexts() {
+        return shown;
     }
 
     private static String clientAddress() {

@@ -13,7 +13,7 @@ public class SessionLifecycle implements VaadinServiceInitListener {
         event.getSource().addSessionDestroyListener(destroy -> UserSession.end(destroy.getSession()));
         event.getSource().addUIInitListener(init -> init.getUI().addBeforeEnterListener(enter -> {
             if (!LoginView.class.equals(enter.getNavigationTarget()) && UserSession.account().isEmpty()) {
-                enter.rerouteTo(LoginView.class);
+                enter.forwardTo(LoginView.class);
             }
         }));
     }

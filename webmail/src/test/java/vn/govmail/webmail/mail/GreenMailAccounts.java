@@ -10,21 +10,21 @@ import java.util.Map;
 import vn.govmail.webmail.config.WebmailSettings;
 
 /** A GreenMail IMAP + SMTP server with two accounts, and connectors for the services under test. */
-final class GreenMailAccounts {
-    static final String ALICE = "nguyenvana@demo.gov.vn";
-    static final String BOB = "tranthib@demo.gov.vn";
-    static final String PASSWORD = "Secret-1";
+public final class GreenMailAccounts {
+    public static final String ALICE = "nguyenvana@demo.gov.vn";
+    public static final String BOB = "tranthib@demo.gov.vn";
+    public static final String PASSWORD = "Secret-1";
 
     private GreenMailAccounts() {
     }
 
-    static GreenMailExtension server() {
+    public static GreenMailExtension server() {
         return new GreenMailExtension(new ServerSetup[] {ServerSetupTest.SMTP.dynamicPort(), ServerSetupTest.IMAP.dynamicPort()})
             .withConfiguration(GreenMailConfiguration.aConfig().withUser(ALICE, ALICE, PASSWORD).withUser(BOB, BOB, PASSWORD))
             .withPerMethodLifecycle(true);
     }
 
-    static MailConnector connector(GreenMailExtension greenMail) {
+    public static MailConnector connector(GreenMailExtension greenMail) {
         Map<String, String> env = new HashMap<>();
         env.put("GOVMAIL_IMAP_PORT", Integer.toString(greenMail.getImap().getPort()));
         env.put("GOVMAIL_SUBMISSION_PORT", Integer.toString(greenMail.getSmtp().getPort()));
@@ -35,7 +35,7 @@ final class GreenMailAccounts {
     }
 
     /** Logs in and creates the folders our server provisions (GreenMail has only INBOX). */
-    static MailAccount login(GreenMailExtension greenMail, String user) throws MessagingException {
+    public static MailAccount login(GreenMailExtension greenMail, String user) throws MessagingException {
         MailAccount account = connector(greenMail).login(user, PASSWORD.toCharArray());
         FolderService folders = new FolderService(account);
         for (FolderRole role : FolderRole.values()) {

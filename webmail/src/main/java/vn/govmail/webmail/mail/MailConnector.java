@@ -24,7 +24,7 @@ public class MailConnector {
     }
 
     /** Read at the first TLS connection, not at start: the mail server may still be generating its certificate. */
-    synchronized SSLSocketFactory tls() {
+    public synchronized SSLSocketFactory tls() {
         if (tls == null) {
             tls = ServerTrust.socketFactory(settings.trustedCertificate());
         }

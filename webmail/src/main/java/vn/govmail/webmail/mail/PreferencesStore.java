@@ -43,6 +43,13 @@ public class PreferencesStore {
         for (int i = 0; p.containsKey("contact." + i); i++) {
             preferences.recentContacts.add(p.getProperty("contact." + i));
         }
+        preferences.vacationEnabled = Boolean.parseBoolean(p.getProperty("vacation.enabled", "false"));
+        preferences.vacationSubject = p.getProperty("vacation.subject", "");
+        preferences.vacationMessage = p.getProperty("vacation.message", "");
+        for (int i = 0; p.containsKey("filter." + i + ".field"); i++) {
+            preferences.filters.add(new SieveService.Filter(SieveService.Field.valueOf(p.getProperty("filter." + i + ".field")),
+                p.getProperty("filter." + i + ".contains", ""), p.getProperty("filter." + i + ".folder", "")));
+        }
         return preferences;
     }
 
@@ -53,6 +60,15 @@ public class PreferencesStore {
         p.setProperty("language", preferences.language);
         for (int i = 0; i < preferences.recentContacts.size(); i++) {
             p.setProperty("contact." + i, preferences.recentContacts.get(i));
+        }
+        p.setProperty("vacation.enabled", Boolean.toString(preferences.vacationEnabled));
+        p.setProperty("vacation.subject", preferences.vacationSubject);
+        p.setProperty("vacation.message", preferences.vacationMessage);
+        for (int i = 0; i < preferences.filters.size(); i++) {
+            SieveService.Filter f = preferences.filters.get(i);
+            p.setProperty("filter." + i + ".field", f.field().name());
+            p.setProperty("filter." + i + ".contains", f.contains());
+            p.setProperty("filter." + i + ".folder", f.folder());
         }
         try {
             Files.createDirectories(directory);

@@ -8,6 +8,11 @@ public class UserPreferences {
     public String displayName = "";
     public String signature = "";
     public String language = "vi";
+    public boolean vacationEnabled;
+    public String vacationSubject = "";
+    public String vacationMessage = "";
+    /** Filters as the Settings form shows them (the Sieve script on the server is generated from these). */
+    public final List<SieveService.Filter> filters = new ArrayList<>();
     public final List<String> recentContacts = new ArrayList<>();
     static final int MAX_CONTACTS = 200;
 

@@ -104,7 +104,7 @@ public class MailView extends AppLayout {
         });
         Button advanced = new Button(getTranslation("action.search"), e -> new SearchDialog(folders, c -> runSearch(c, false)).open());
         advanced.setId("advanced-search");
-        Button settings = new Button(getTranslation("action.settings"), e -> new SettingsDialog(account, UserSession.preferences(), preferencesStore).open());
+        Button settings = new Button(getTranslation("action.settings"), e -> new SettingsDialog(account, UserSession.preferences(), preferencesStore, folders).open());
         settings.setId("settings");
         settings.addClassName("hide-on-phone");
         Button logout = new Button(getTranslation("logout"), e -> logout());

@@ -88,6 +88,7 @@ class WebmailEndToEndIT {
         Map<String, String> env = new HashMap<>();
         env.put("GOVMAIL_IMAP_PORT", Integer.toString(server.imapPort));
         env.put("GOVMAIL_SUBMISSION_PORT", Integer.toString(server.submissionPort));
+        env.put("GOVMAIL_MANAGESIEVE_PORT", Integer.toString(server.manageSievePort));
         env.put("GOVMAIL_WEBMAIL_TRUST_CERT", server.certificate().toString());
         connector = new MailConnector(WebmailSettings.fromEnvironment(env));
         seedMailbox();

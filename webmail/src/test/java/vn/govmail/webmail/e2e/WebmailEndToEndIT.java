@@ -1,0 +1,419 @@
+package vn.govmail.webmail.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import jakarta.mail.Flags;
+import jakarta.mail.Folder;
+import jakarta.mail.Message;
+import jakarta.mail.Session;
+import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeBodyPart;
+import jakarta.mail.internet.MimeMessage;
+import jakarta.mail.internet.MimeMultipart;
+import jakarta.mail.internet.MimeUtility;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Properties;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+import vn.govmail.webmail.WebmailApplication;
+import vn.govmail.webmail.config.WebmailSettings;
+import vn.govmail.webmail.mail.MailAccount;
+import vn.govmail.webmail.mail.MailConnector;
+
+/**
+ * The webmail in real Chromium against the real, packaged govmail mail server: what a civil servant does
+ * every day, plus a battery of hostile mails that must neither run a script nor reach the network.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class WebmailEndToEndIT {
+    private static final String ALICE = MailServerLauncher.demoUser("nguyenvana");
+    private static final String BOB = MailServerLauncher.demoUser("tranthib");
+    private static final String HTML_SUBJECT = "Công văn số 125/STTTT về việc triển khai thư công vụ";
+    private static final Path SCREENSHOTS = Path.of(System.getProperty("govmail.screenshots", "target/screenshots"));
+    private static MailServerLauncher server;
+    private static RequestSink sink;
+    private static ConfigurableApplicationContext webmail;
+    private static MailConnector connector;
+    private static WebDriver driver;
+    private static String baseUrl;
+    private static final Map<String, String> HOSTILE = new LinkedHashMap<>();
+
+    @BeforeAll
+    static void start() throws Exception {
+        server = MailServerLauncher.start();
+        sink = new RequestSink();
+        Path webmailData = Files.createTempDirectory(Path.of(System.getProperty("govmail.workDir", "target/it-work")), "webmail-");
+        Map<String, Object> properties = new HashMap<>();
+        // default properties rank below application.properties: set the variables it reads
+        properties.put("GOVMAIL_WEBMAIL_PORT", 0);
+        properties.put("GOVMAIL_WEBMAIL_BIND", "127.0.0.1");
+        properties.put("GOVMAIL_DATA", webmailData.toString());
+        properties.put("GOVMAIL_IMAP_PORT", server.imapPort);
+        properties.put("GOVMAIL_SUBMISSION_PORT", server.submissionPort);
+        properties.put("GOVMAIL_MANAGESIEVE_PORT", server.manageSievePort);
+        properties.put("GOVMAIL_WEBMAIL_TRUST_CERT", server.certificate().toString());
+        webmail = new SpringApplicationBuilder(WebmailApplication.class).properties(properties).run();
+        baseUrl = "http://127.0.0.1:" + ((WebServerApplicationContext) webmail).getWebServer().getPort() + "/";
+        Map<String, String> env = new HashMap<>();
+        env.put("GOVMAIL_IMAP_PORT", Integer.toString(server.imapPort));
+        env.put("GOVMAIL_SUBMISSION_PORT", Integer.toString(server.submissionPort));
+        env.put("GOVMAIL_MANAGESIEVE_PORT", Integer.toString(server.manageSievePort));
+        env.put("GOVMAIL_WEBMAIL_TRUST_CERT", server.certificate().toString());
+        connector = new MailConnector(WebmailSettings.fromEnvironment(env));
+        seedMailbox();
+        Files.createDirectories(SCREENSHOTS);
+        driver = chromium();
+    }
+
+    static WebDriver chromium() throws IOException {
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary("/usr/bin/chromium");
+        Path profile = Files.createTempDirectory("webmail-chromium-");
+        options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+            "--disable-background-networking", "--disable-component-update", "--disable-sync", "--disable-dev-shm-usage",
+            "--window-size=1366,900", "--lang=vi", "--user-data-dir=" + profile);
+        ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(new java.io.File("/usr/bin/chromedriver")).build();
+        return new ChromeDriver(service, options);
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        if (driver != null) {
+            driver.quit();
+        }
+        if (webmail != null) {
+            webmail.close();
+        }
+        if (sink != null) {
+            sink.close();
+        }
+        if (server != null) {
+            server.close();
+        }
+    }
+
+    private static void seedMailbox() throws Exception {
+        Session session = Session.getInstance(new Properties());
+        // A Vietnamese HTML mail with an inline logo, a remote tracking image and a PDF attachment.
+        MimeMessage official = new MimeMessage(session);
+        official.setFrom(new InternetAddress("vanthu@demo.gov.vn", "Văn thư Sở TT&TT", "UTF-8"));
+        official.setRecipient(Message.RecipientType.TO, new InternetAddress(ALICE));
+        official.setSubject(HTML_SUBJECT, "UTF-8");
+        MimeMultipart related = new MimeMultipart("related");
+        MimeBodyPart html = new MimeBodyPart();
+        html.setText("<h2>Kính gửi các đơn vị</h2><p>Đề nghị <b>triển khai</b> thư điện tử công vụ trước ngày 30/11.</p>"
+            + "<img src=\"cid:logo@govmail\" alt=\"logo\"><img src=\"" + sink.url("/tracker.gif") + "\">", "UTF-8", "html");
+        related.addBodyPart(html);
+        MimeBodyPart logo = new MimeBodyPart();
+        logo.setContent(java.util.Base64.getDecoder().decode(
+            "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg=="), "image/png");
+        logo.setContentID("<logo@govmail>");
+        related.addBodyPart(logo);
+        MimeBodyPart relatedPart = new MimeBodyPart();
+        relatedPart.setContent(related);
+        MimeMultipart mixed = new MimeMultipart("mixed");
+        mixed.addBodyPart(relatedPart);
+        MimeBodyPart pdf = new MimeBodyPart();
+        pdf.setContent("%PDF-1.4 công văn".getBytes(StandardCharsets.UTF_8), "application/pdf");
+        pdf.setFileName(MimeUtility.encodeText("Quyết định 125.pdf", "UTF-8", null));
+        pdf.setDisposition("attachment");
+        mixed.addBodyPart(pdf);
+        official.setContent(mixed);
+        official.saveChanges();
+
+        MimeMessage advert = new MimeMessage(session);
+        advert.setFrom(new InternetAddress("khuyenmai@quangcao.example"));
+        advert.setRecipient(Message.RecipientType.TO, new InternetAddress(ALICE));
+        advert.setSubject("Khuyến mãi lớn cuối năm", "UTF-8");
+        advert.setText("Mua ngay!", "UTF-8");
+        advert.saveChanges();
+
+        String s = sink.url("");
+        HOSTILE.put("XSS script", "<p>a</p><script>fetch('" + s + "/script')</script>");
+        HOSTILE.put("XSS onerror", "<img src=x onerror=\"fetch('" + s + "/onerror')\">");
+        HOSTILE.put("XSS javascript url", "<a id=l href=\"javascript:fetch('" + s + "/js-url')\">bấm</a>");
+        HOSTILE.put("XSS svg", "<svg onload=\"fetch('" + s + "/svg')\"><image href=\"" + s + "/svg-image\"/></svg>");
+        HOSTILE.put("XSS css", "<div style=\"background:url(" + s + "/css-url);width:expression(fetch('" + s + "/expr'))\">x</div>"
+            + "<style>@import '" + s + "/import.css'; body{background:url(" + s + "/css-body)}</style>");
+        HOSTILE.put("XSS meta refresh", "<meta http-equiv=\"refresh\" content=\"0;url=" + s + "/refresh\"><p>chờ</p>");
+        HOSTILE.put("XSS form", "<form action=\"" + s + "/form\" method=post><input name=p value=1><button id=b>Gửi</button></form>"
+            + "<iframe src=\"" + s + "/iframe\"></iframe><object data=\"" + s + "/object\"></object>"
+            + "<link rel=stylesheet href=\"" + s + "/link.css\"><video src=\"" + s + "/video\"></video>");
+        HOSTILE.put("XSS body onload", "<body onload=\"fetch('" + s + "/body')\"><img src=\"data:image/svg+xml,<svg xmlns='http://www.w3.org/2000/svg' onload='fetch(&quot;" + s + "/data-svg&quot;)'/>\"></body>");
+
+        MailAccount alice = connector.login(ALICE, MailServerLauncher.PASSWORD.toCharArray());
+        try (alice) {
+            Folder inbox = alice.folder("INBOX");
+            for (Map.Entry<String, String> hostile : HOSTILE.entrySet()) {
+                MimeMessage m = new MimeMessage(session);
+                m.setFrom(new InternetAddress("attacker@evil.example"));
+                m.setRecipient(Message.RecipientType.TO, new InternetAddress(ALICE));
+                m.setSubject(hostile.getKey(), "UTF-8");
+                m.setText("<html><body>" + hostile.getValue() + "</body></html>", "UTF-8", "html");
+                m.saveChanges();
+                inbox.appendMessages(new Message[] {m});
+            }
+            inbox.appendMessages(new Message[] {advert, official});
+        }
+    }
+
+    private static WebDriverWait waiting() {
+        return new WebDriverWait(driver, Duration.ofSeconds(20));
+    }
+
+    private static WebElement waitFor(By by) {
+        return waiting().until(ExpectedConditions.visibilityOfElementLocated(by));
+    }
+
+    private static void screenshot(String name) throws IOException {
+        byte[] png = ((TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES);
+        Files.write(SCREENSHOTS.resolve(name + ".png"), png);
+    }
+
+    private static By row(String text) {
+        return By.xpath("//vaadin-grid-cell-content[contains(normalize-space(.), \"" + text + "\")]");
+    }
+
+    private static By readerSubject(String subject) {
+        return By.xpath("//h3[@id='reader-subject' and normalize-space(.)=\"" + subject + "\"]");
+    }
+
+    private static Object js(String script, Object... args) {
+        return ((JavascriptExecutor) driver).executeScript(script, args);
+    }
+
+    private static void typeInto(String componentId, String text) {
+        WebElement input = waitFor(By.cssSelector("#" + componentId + " input, #" + componentId + " textarea"));
+        input.sendKeys(text);
+    }
+
+    private static void login(String user, String password) {
+        driver.get(baseUrl + "login");
+        WebElement username = waitFor(By.cssSelector("vaadin-login-form input[name='username']"));
+        username.clear();
+        username.sendKeys(user);
+        WebElement pass = driver.findElement(By.cssSelector("vaadin-login-form input[name='password']"));
+        pass.clear();
+        pass.sendKeys(password, Keys.ENTER);
+    }
+
+    @Test
+    @Order(1)
+    void loginIsVietnameseRejectsAWrongPasswordAndOpensTheInbox() throws Exception {
+        driver.get(baseUrl);
+        waiting().until(ExpectedConditions.urlContains("/login"));
+        waitFor(By.cssSelector("vaadin-login-form"));
+        assertThat(driver.findElement(By.tagName("body")).getText()).contains("Đăng nhập", "Địa chỉ thư", "Mật khẩu");
+        screenshot("01-login");
+
+        login(ALICE, "wrong-password");
+        waiting().until(d -> d.findElement(By.tagName("body")).getText().contains("Sai địa chỉ thư hoặc mật khẩu"));
+
+        login(ALICE, MailServerLauncher.PASSWORD);
+        waitFor(By.id("messages"));
+        waitFor(row(HTML_SUBJECT));
+        String folders = waitFor(By.id("folders")).getText();
+        assertThat(folders).contains("Hộp thư đến", "Đã gửi", "Thư nháp", "Thùng rác", "Thư rác", "Lưu trữ");
+        screenshot("02-inbox");
+    }
+
+    @Test
+    @Order(2)
+    void readsAVietnameseHtmlMailInASandboxAndDownloadsItsAttachment() throws Exception {
+        waitFor(row(HTML_SUBJECT)).click();
+        WebElement frame = waitFor(By.id("mail-frame"));
+        assertThat(frame.getDomAttribute("sandbox")).doesNotContain("allow-scripts").doesNotContain("allow-same-origin");
+        assertThat(waitFor(By.id("reader-subject")).getText()).isEqualTo(HTML_SUBJECT);
+        assertThat(driver.findElement(By.id("reader")).getText()).contains("Văn thư Sở TT&TT", "Quyết định 125.pdf");
+        driver.switchTo().frame(frame);
+        assertThat(driver.findElement(By.tagName("body")).getText()).contains("Kính gửi các đơn vị", "triển khai");
+        Boolean logoLoaded = (Boolean) js("var i=document.querySelector('img[alt=logo]'); return i!=null && i.complete && i.naturalWidth>0;");
+        driver.switchTo().defaultContent();
+        assertThat(logoLoaded).as("inline cid: image shown").isTrue();
+        assertThat(sink.requests).as("remote image blocked until allowed").isEmpty();
+        screenshot("03-read-html");
+
+        WebElement attachment = driver.findElement(By.cssSelector("#attachments a.attachment"));
+        String href = attachment.getDomProperty("href");
+        String cookie = driver.manage().getCookieNamed("JSESSIONID").getValue();
+        HttpResponse<byte[]> download = HttpClient.newHttpClient().send(
+            HttpRequest.newBuilder(URI.create(href)).header("Cookie", "JSESSIONID=" + cookie).build(),
+            HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(download.statusCode()).isEqualTo(200);
+        assertThat(download.headers().firstValue("Content-Disposition").orElse("")).startsWith("attachment");
+        assertThat(new String(download.body(), StandardCharsets.UTF_8)).isEqualTo("%PDF-1.4 công văn");
+
+        driver.findElement(By.id("show-images")).click();
+        waiting().until(d -> !sink.requests.isEmpty());
+        assertThat(sink.requests).containsExactly("GET /tracker.gif");
+        sink.requests.clear();
+    }
+
+    @Test
+    @Order(3)
+    void hostileMailsRunNoScriptAndMakeNoRequest() throws Exception {
+        for (String subject : HOSTILE.keySet()) {
+            waitFor(row(subject)).click();
+            waitFor(readerSubject(subject));
+            WebElement frame = waitFor(By.id("mail-frame"));
+            driver.switchTo().frame(frame);
+            for (WebElement clickable : driver.findElements(By.cssSelector("a, button"))) {
+                try {
+                    clickable.click(); // javascript: links and form buttons must do nothing
+                } catch (RuntimeException ignored) {
+                    // not clickable: fine
+                }
+            }
+            driver.switchTo().defaultContent();
+            Thread.sleep(300);
+            assertThat(sink.requests).as("requests after rendering '%s'", subject).isEmpty();
+            assertThat(driver.getWindowHandles()).hasSize(1);
+        }
+        screenshot("04-hostile-mail");
+        Thread.sleep(1000);
+        assertThat(sink.requests).isEmpty();
+    }
+
+    @Test
+    @Order(4)
+    void composesWithAnAttachmentThatReachesTheRecipientsInbox() throws Exception {
+        driver.findElement(By.id("compose")).click();
+        waitFor(By.id("compose-dialog"));
+        typeInto("compose-to", BOB + Keys.ENTER);
+        typeInto("compose-subject", "Báo cáo tuần 47");
+        typeInto("compose-body", "Kính gửi chị,\nEm gửi báo cáo tuần.");
+        Path file = Files.createTempFile("bao-cao-", ".txt");
+        Files.writeString(file, "Số liệu tuần 47", StandardCharsets.UTF_8);
+        WebElement upload = waitFor(By.id("compose-upload"));
+        WebElement fileInput = (WebElement) js("return arguments[0].querySelector('input[type=file]') || "
+            + "(arguments[0].shadowRoot && arguments[0].shadowRoot.querySelector('input[type=file]'));", upload);
+        fileInput.sendKeys(file.toString());
+        // the upload is complete (the server has the file) when its vaadin-upload-file is marked complete
+        waiting().until(d -> (Boolean) js("const u = arguments[0]; const q = 'vaadin-upload-file[complete]';"
+            + "return !!(u.querySelector(q) || (u.shadowRoot && u.shadowRoot.querySelector(q))"
+            + " || [...u.querySelectorAll('*')].some(e => e.shadowRoot && e.shadowRoot.querySelector(q)));", upload));
+        screenshot("05-compose");
+        driver.findElement(By.id("compose-send")).click();
+        waiting().until(ExpectedConditions.invisibilityOfElementLocated(By.id("compose-dialog")));
+
+        MailAccount bob = connector.login(BOB, MailServerLauncher.PASSWORD.toCharArray());
+        try (bob) {
+            Message received = null;
+            for (int i = 0; i < 120 && received == null; i++) {
+                Folder inbox = bob.folder("INBOX");
+                inbox.open(Folder.READ_ONLY);
+                for (Message m : inbox.getMessages()) {
+                    if ("Báo cáo tuần 47".equals(m.getSubject())) {
+                        received = m;
+                        assertThat(((MimeMultipart) m.getContent()).getCount()).isEqualTo(2);
+                        MimeBodyPart att = (MimeBodyPart) ((MimeMultipart) m.getContent()).getBodyPart(1);
+                        assertThat(MimeUtility.decodeText(att.getFileName())).isEqualTo(file.getFileName().toString());
+                        assertThat(new String(att.getInputStream().readAllBytes(), StandardCharsets.UTF_8)).isEqualTo("Số liệu tuần 47");
+                    }
+                }
+                inbox.close(false);
+                if (received == null) {
+                    Thread.sleep(250);
+                }
+            }
+            assertThat(received).as("the mail reached Bob's INBOX").isNotNull();
+        }
+        MailAccount alice = connector.login(ALICE, MailServerLauncher.PASSWORD.toCharArray());
+        try (alice) {
+            Folder sent = alice.folder("Sent");
+            sent.open(Folder.READ_ONLY);
+            assertThat(sent.getMessages()).extracting(Message::getSubject).contains("Báo cáo tuần 47");
+            sent.close(false);
+        }
+    }
+
+    @Test
+    @Order(5)
+    void searchesWithoutDiacritics() throws Exception {
+        WebElement search = waitFor(By.cssSelector("#quick-search input"));
+        search.sendKeys("cong van", Keys.ENTER);
+        try {
+            waiting().until(d -> d.findElement(By.tagName("body")).getText().contains("Kết quả tìm kiếm: 1 thư"));
+        } catch (org.openqa.selenium.TimeoutException e) {
+            screenshot("failed-search");
+            throw new AssertionError("page: " + driver.findElement(By.tagName("body")).getText(), e);
+        }
+        waitFor(row(HTML_SUBJECT));
+        assertThat(driver.findElement(By.id("messages")).getText()).doesNotContain("Khuyến mãi lớn cuối năm");
+        screenshot("06-search");
+        search.sendKeys(Keys.chord(Keys.CONTROL, "a"), Keys.BACK_SPACE, Keys.ENTER);
+        waitFor(row("Khuyến mãi lớn cuối năm"));
+    }
+
+    @Test
+    @Order(6)
+    void spamButtonMovesTheMessageToJunk() throws Exception {
+        waitFor(row("Khuyến mãi lớn cuối năm")).click();
+        waitFor(readerSubject("Khuyến mãi lớn cuối năm"));
+        js("document.getElementById('spam').click()");
+        waiting().until(ExpectedConditions.invisibilityOfElementLocated(row("Khuyến mãi lớn cuối năm")));
+        MailAccount alice = connector.login(ALICE, MailServerLauncher.PASSWORD.toCharArray());
+        try (alice) {
+            Folder junk = alice.folder("Junk");
+            junk.open(Folder.READ_ONLY);
+            assertThat(junk.getMessages()).extracting(Message::getSubject).contains("Khuyến mãi lớn cuối năm");
+            assertThat(junk.getMessages()[0].isSet(Flags.Flag.SEEN)).isTrue();
+            junk.close(false);
+        }
+    }
+
+    @Test
+    @Order(7)
+    void newMailAppearsWithoutReloadAndThePhoneLayoutWorks() throws Exception {
+        MailAccount vanthu = connector.login(MailServerLauncher.demoUser("vanthu"), MailServerLauncher.PASSWORD.toCharArray());
+        try (vanthu) {
+            MimeMessage m = new MimeMessage(vanthu.session());
+            m.setFrom(new InternetAddress(MailServerLauncher.demoUser("vanthu")));
+            m.setRecipient(Message.RecipientType.TO, new InternetAddress(ALICE));
+            m.setSubject("Giấy mời họp giao ban", "UTF-8");
+            m.setText("Mời anh dự họp lúc 8h.", "UTF-8");
+            m.saveChanges();
+            try (var transport = vanthu.transport()) {
+                transport.sendMessage(m, m.getAllRecipients());
+            }
+        }
+        waitFor(row("Giấy mời họp giao ban"));
+        driver.manage().window().setSize(new Dimension(390, 844));
+        Thread.sleep(500);
+        screenshot("07-phone");
+        driver.manage().window().setSize(new Dimension(1366, 900));
+        js("document.getElementById('logout').click()");
+        waiting().until(ExpectedConditions.urlContains("/login"));
+    }
+}

@@ -32,6 +32,7 @@ class DurabilityIT {
     private static final List<String> RECIPIENTS = List.of(
         MailServerProcess.demoUser("nguyenvana"), MailServerProcess.demoUser("tranthib"), MailServerProcess.demoUser("vanthu"));
     private static final int CONNECTIONS = 4;
+    private static final int ACKNOWLEDGED_BEFORE_KILL = 12;
     private static MailServerProcess server;
 
     @BeforeAll
@@ -49,7 +50,7 @@ class DurabilityIT {
         Random random = new Random();
         Set<String> acknowledged = ConcurrentHashMap.newKeySet();
         for (int round = 1; round <= 2; round++) {
-            acknowledged.addAll(sendUntilKilled(round, Duration.ofMillis(1500 + random.nextInt(3000))));
+            acknowledged.addAll(sendUntilKilled(round, Duration.ofMillis(random.nextInt(2000))));
             server.start();
         }
         assertThat(acknowledged).hasSizeGreaterThan(20);
@@ -84,8 +85,12 @@ class DurabilityIT {
         }
     }
 
-    /** Sends from several connections until the server is killed; answers the subjects acknowledged with 250. */
-    private Set<String> sendUntilKilled(int round, Duration killAfter) throws Exception {
+    /**
+     * Sends from several connections until the server is killed; answers the subjects acknowledged with 250.
+     * The kill comes a random moment after the first {@link #ACKNOWLEDGED_BEFORE_KILL} acknowledgements, not after
+     * a fixed time: on a loaded machine a fixed time may pass before the first message is even accepted.
+     */
+    private Set<String> sendUntilKilled(int round, Duration killAfterEnoughAcknowledged) throws Exception {
         Set<String> acknowledged = ConcurrentHashMap.newKeySet();
         AtomicBoolean killed = new AtomicBoolean();
         AtomicInteger sequence = new AtomicInteger();
@@ -116,7 +121,11 @@ class DurabilityIT {
                 return null;
             });
         }
-        Thread.sleep(killAfter.toMillis());
+        long giveUp = System.nanoTime() + Duration.ofSeconds(120).toNanos();
+        while (acknowledged.size() < ACKNOWLEDGED_BEFORE_KILL && System.nanoTime() < giveUp) {
+            Thread.sleep(20);
+        }
+        Thread.sleep(killAfterEnoughAcknowledged.toMillis());
         server.kill9();
         killed.set(true);
         senders.shutdown();

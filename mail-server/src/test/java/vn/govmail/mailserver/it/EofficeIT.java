@@ -284,7 +284,8 @@ class EofficeIT {
         assertThat(JSON.readTree(clientCall("GET", "govmail/eoffice/clients", null, server.adminToken(), 200)).toString())
             .contains("qlvb-stttt").doesNotContain(token);
 
-        clientCall("DELETE", "govmail/eoffice/clients/qlvb-stttt", null, server.adminToken(), 200);
+        ExternalCommand revoke = server.cli("eoffice", "client", "revoke", "qlvb-stttt"); // DELETE /clients/qlvb-stttt
+        assertThat(revoke.exitCode()).as(revoke.output()).isZero();
         clientCall("GET", "govmail/eoffice/documents?unit=so-tttt", null, token, 401);
     }
 

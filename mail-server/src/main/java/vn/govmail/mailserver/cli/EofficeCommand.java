@@ -36,6 +36,11 @@ final class EofficeCommand {
           direct ID LEAD [SUPPORT] [DEADLINE]  the leader's direction: lead, supporting (comma separated), yyyy-MM-dd
           complete ID [NOTE...]                hoàn thành (the sender gets status 06)
           export UNIT FROM TO FILE.csv         the sổ đăng ký văn bản đến for FROM..TO (yyyy-MM-dd) as CSV
+          client add NAME [--unit UNIT]        a token for a client system (the province's QLVB software): it may
+                                               only pull documents and push steps (of UNIT only when given);
+                                               the token is printed once
+          client list                          the client systems
+          client revoke NAME                   the client's token stops working at once
         """;
     private static final ObjectMapper PRETTY = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
@@ -112,6 +117,7 @@ final class EofficeCommand {
             case "complete" -> step(operands, 1, operands.size() > 1 ? Map.of("state", "hoan-thanh", "note", rest(operands, 1))
                 : Map.of("state", "hoan-thanh"));
             case "export" -> export(operands);
+            case "client" -> client(operands);
             default -> throw new CliException(2, "unknown eoffice command '" + args.get(0) + "'\n" + USAGE);
         }
     }
@@ -131,6 +137,31 @@ final class EofficeCommand {
             out.println("Unit " + operands.get(1) + ": mail to " + operands.get(3) + " now becomes incoming documents.");
         } else {
             throw new CliException(2, "expected 'eoffice unit set UNIT NAME DOC_ADDRESS CLERK_MAILBOX [ORGANID]' or 'eoffice unit list'");
+        }
+    }
+
+    private void client(List<String> operands) {
+        String usage = "expected 'eoffice client add NAME [--unit UNIT]', 'eoffice client list' or 'eoffice client revoke NAME'";
+        String command = operands.isEmpty() ? "" : operands.get(0);
+        if (command.equals("list") && operands.size() == 1) {
+            for (Map<String, Object> client : JsonText.objects(admin.get("govmail/eoffice/clients").body())) {
+                out.println(client.get("name") + "  unit: " + (client.get("unit") == null ? "(all)" : client.get("unit")) + "  created "
+                    + client.get("createdAt") + (client.get("revokedAt") == null ? "" : "  REVOKED " + client.get("revokedAt")));
+            }
+        } else if (command.equals("add") && (operands.size() == 2 || operands.size() == 4 && operands.get(2).equals("--unit"))) {
+            Map<String, String> body = new java.util.LinkedHashMap<>(Map.of("name", operands.get(1)));
+            if (operands.size() == 4) {
+                body.put("unit", operands.get(3));
+            }
+            String reply = admin.post("govmail/eoffice/clients", json(body)).body();
+            out.println("Client " + operands.get(1) + " may now exchange documents" + (operands.size() == 4 ? " of unit " + operands.get(3) : "")
+                + ". Its token (shown only now, give it to the client system):");
+            out.println(JsonText.field(reply, "token").orElseThrow());
+        } else if (command.equals("revoke") && operands.size() == 2) {
+            admin.delete("govmail/eoffice/clients/" + WebAdminClient.segment(operands.get(1)));
+            out.println("Client " + operands.get(1) + ": token revoked.");
+        } else {
+            throw new CliException(2, usage);
         }
     }
 

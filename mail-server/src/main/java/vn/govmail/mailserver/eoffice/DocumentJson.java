@@ -124,4 +124,13 @@ public final class DocumentJson {
         json.put("organId", unit.organId());
         return json;
     }
+
+    static Map<String, Object> client(vn.govmail.eoffice.clients.ClientSystem client) {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("name", client.name());
+        json.put("unit", client.unitId());
+        json.put("createdAt", client.createdAt().toString());
+        json.put("revokedAt", client.revokedAt() == null ? null : client.revokedAt().toString());
+        return json;
+    }
 }

@@ -6,6 +6,8 @@ import com.google.inject.AbstractModule;
 import com.google.inject.Scopes;
 import com.google.inject.multibindings.Multibinder;
 
+import vn.govmail.mailserver.admin.DelegatedTokens;
+
 /** The eOffice document inbox inside the mail server: its services, the mailet's dependencies, its admin routes. */
 public class EofficeModule extends AbstractModule {
     @Override
@@ -14,5 +16,6 @@ public class EofficeModule extends AbstractModule {
         bind(NoticeMailer.class).in(Scopes.SINGLETON);
         bind(DeadlineReminderTask.class).asEagerSingleton();
         Multibinder.newSetBinder(binder(), Routes.class).addBinding().to(EofficeRoutes.class);
+        Multibinder.newSetBinder(binder(), DelegatedTokens.class).addBinding().to(EofficeClientTokens.class);
     }
 }

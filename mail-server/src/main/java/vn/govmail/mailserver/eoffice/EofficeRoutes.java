@@ -24,6 +24,7 @@ import spark.Request;
 import spark.Response;
 import spark.Service;
 import vn.govmail.eoffice.MetadataField;
+import vn.govmail.eoffice.clients.ClientTokenStore;
 import vn.govmail.eoffice.extract.AttachmentText;
 import vn.govmail.eoffice.extract.MetadataExtractor;
 import vn.govmail.eoffice.intake.DocumentWorkflow;
@@ -35,6 +36,7 @@ import vn.govmail.eoffice.store.DocumentState;
 import vn.govmail.eoffice.store.StateChangeRefused;
 import vn.govmail.eoffice.store.StoredAttachment;
 import vn.govmail.eoffice.store.Unit;
+import vn.govmail.mailserver.admin.AdminTokenFilter;
 
 /**
  * The document inbox over WebAdmin (admin token like every route): units and their document addresses, the list
@@ -80,6 +82,9 @@ public class EofficeRoutes implements Routes {
         service.get(BASE + "/register", this::register);
         service.post(BASE + "/extract", this::extract, json);
         service.get(BASE + "/openapi.json", this::openApi);
+        service.get(BASE + "/clients", (request, response) -> services.clients().list().stream().map(DocumentJson::client).toList(), json);
+        service.post(BASE + "/clients", this::addClient, json);
+        service.delete(BASE + "/clients/:name", this::revokeClient, json);
     }
 
     private Object openApi(Request request, Response response) throws Exception {
@@ -102,6 +107,35 @@ public class EofficeRoutes implements Routes {
         }
         services.saveUnit(unit);
         return DocumentJson.unit(unit);
+    }
+
+    private Object addClient(Request request, Response response) throws Exception {
+        JsonNode body = body(request);
+        String name = required(body, "name");
+        if (!name.matches("[A-Za-z0-9][A-Za-z0-9._-]{0,63}")) {
+            throw badRequest("Client name '" + name + "' must be letters, digits, '.', '_' or '-' (≤ 64)");
+        }
+        Optional<String> unit = optional(body, "unit");
+        if (unit.isPresent() && services.store().unit(unit.get()).isEmpty()) {
+            throw notFound("No unit '" + unit.get() + "'");
+        }
+        try {
+            ClientTokenStore.Created created = services.clients().create(name, unit.orElse(null));
+            Map<String, Object> json = DocumentJson.client(created.client());
+            json.put("token", created.token());
+            response.status(201);
+            return json;
+        } catch (ClientTokenStore.ClientExists e) {
+            throw conflict(e.getMessage());
+        }
+    }
+
+    private Object revokeClient(Request request, Response response) throws Exception {
+        String name = request.params("name");
+        if (!services.clients().revoke(name)) {
+            throw notFound("No active client '" + name + "'");
+        }
+        return DocumentJson.client(services.clients().find(name).orElseThrow());
     }
 
     private Object list(Request request, Response response) throws Exception {
@@ -335,9 +369,15 @@ public class EofficeRoutes implements Routes {
         return value == null || value.isNull() || value.asText().isBlank() ? Optional.empty() : Optional.of(value.asText().strip());
     }
 
+    /** The person named by the caller; a client system is always named too, so history shows which software acted. */
     private static String actor(Request request, JsonNode body) {
-        return Optional.ofNullable(request.headers("X-Govmail-Actor")).filter(s -> !s.isBlank())
-            .or(() -> optional(body, "actor")).orElse("admin");
+        Optional<String> named = Optional.ofNullable(request.headers("X-Govmail-Actor")).filter(s -> !s.isBlank())
+            .or(() -> optional(body, "actor"));
+        Object authenticated = request.attribute(AdminTokenFilter.ACTOR_ATTRIBUTE);
+        if (authenticated instanceof String client && client.startsWith("client:")) {
+            return named.map(person -> person + " (" + client + ")").orElse(client);
+        }
+        return named.orElse("admin");
     }
 
     private static RuntimeException badRequest(String message) {

@@ -17,6 +17,7 @@ import org.apache.james.filesystem.api.FileSystem;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import vn.govmail.eoffice.clients.ClientTokenStore;
 import vn.govmail.eoffice.extract.AttachmentText;
 import vn.govmail.eoffice.intake.DocumentIntake;
 import vn.govmail.eoffice.intake.DocumentWorkflow;
@@ -39,6 +40,7 @@ public class EofficeServices {
     private final DocumentIntake intake;
     private final DocumentWorkflow workflow;
     private final StatusNotices notices;
+    private final ClientTokenStore clients;
     static final long UNIT_CACHE_MILLIS = 30_000;
     private volatile Map<String, Unit> unitsByAddress;
     private volatile long unitsLoadedAt;
@@ -46,6 +48,7 @@ public class EofficeServices {
     @Inject
     public EofficeServices(GovmailDataSource database, FileSystem fileSystem) throws SQLException, IOException {
         store = new DocumentStore(database.dataSource());
+        clients = new ClientTokenStore(database.dataSource());
         Path indexDirectory = fileSystem.getBasedir().toPath().resolve("eoffice-index");
         index = new DocumentIndex(indexDirectory);
         if (index.size() == 0) {
@@ -87,6 +90,10 @@ public class EofficeServices {
 
     public DocumentStore store() {
         return store;
+    }
+
+    public ClientTokenStore clients() {
+        return clients;
     }
 
     public DocumentIndex index() {

@@ -19,6 +19,7 @@ import jakarta.mail.BodyPart;
 import jakarta.mail.Message;
 import jakarta.mail.Multipart;
 import jakarta.mail.Store;
+import jakarta.mail.Transport;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeBodyPart;
 import jakarta.mail.internet.MimeMessage;
@@ -180,6 +181,148 @@ class EofficeIT {
         }
     }
 
+    /**
+     * A second unit, with its own văn thư and sender so the first test's mailboxes and numbers are untouched: a PDF
+     * document (made here with PDFBox) is recorded with its số/ký hiệu; the province's QLVB software gets a client
+     * token scoped to the unit (CLI), pulls the documents and the PDF, and registers 20 documents from 20 threads at
+     * once — số đến 1..20, no gap, no duplicate —; it cannot use admin routes nor another unit, and once revoked
+     * its token answers 401.
+     */
+    @Test
+    void pdfDocumentAndAClientSystemRegisteringConcurrently() throws Exception {
+        String clerk = "vanthu.stttt@" + MailServerProcess.DEMO_DOMAIN;
+        String sender = "chuyenvien.stttt@" + MailServerProcess.DEMO_DOMAIN;
+        for (String user : List.of(clerk, sender)) {
+            assertThat(AdminApi.call(server, "PUT", "users/" + user, "{\"password\": \"" + MailServerProcess.PASSWORD + "\"}").statusCode())
+                .isEqualTo(204);
+        }
+        assertThat(AdminApi.call(server, "PUT", "govmail/eoffice/units/so-tttt", """
+            {"name": "Sở Thông tin và Truyền thông", "documentAddress": "%s", "clerkMailbox": "%s"}
+            """.formatted(clerk, clerk)).statusCode()).isEqualTo(200);
+
+        MimeMessage pdfMail = mailWithAttachment(sender, clerk, "Quyết định ban hành Quy chế sử dụng thư điện tử công vụ", "Kính gửi văn thư Sở.",
+            decisionPdf(), "application/pdf", "05_QD-UBND.pdf");
+        // the PDF and 19 text documents in one submission session (one TLS handshake and AUTH, not 20)
+        try (Transport transport = pdfMail.getSession().getTransport("smtp")) {
+            transport.connect(sender, MailServerProcess.PASSWORD);
+            transport.sendMessage(pdfMail, pdfMail.getAllRecipients());
+            for (int n = 101; n <= 119; n++) {
+                MimeMessage letter = new MimeMessage(pdfMail.getSession());
+                letter.setFrom(new InternetAddress(sender));
+                letter.setRecipients(Message.RecipientType.TO, clerk);
+                letter.setSubject("Công văn " + n + "/STTTT-BCVT", "UTF-8");
+                letter.setText("""
+                ỦY BAN NHÂN DÂN TỈNH LAI CHÂU
+                SỞ THÔNG TIN VÀ TRUYỀN THÔNG
+                CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+                Số: %d/STTTT-BCVT
+                Lai Châu, ngày 12 tháng 11 năm 2026
+                V/v rà soát hộp thư công vụ đợt %d
+                Đề nghị các đơn vị rà soát hộp thư.
+                GIÁM ĐỐC
+                Vàng Văn Hùng
+                """.formatted(n, n), "UTF-8");
+                letter.saveChanges();
+                transport.sendMessage(letter, letter.getAllRecipients());
+            }
+        }
+
+        // The client system's token, issued with the CLI, scoped to the unit
+        ExternalCommand add = server.cli("eoffice", "client", "add", "qlvb-stttt", "--unit", "so-tttt");
+        assertThat(add.exitCode()).as(add.output()).isZero();
+        String token = add.output().strip().lines().reduce((first, last) -> last).orElseThrow().strip();
+        assertThat(token).startsWith("eoc_");
+
+        Instant deadline = Instant.now().plusSeconds(90);
+        JsonNode documents = JSON.readTree(clientCall("GET", "govmail/eoffice/documents?unit=so-tttt", null, token, 200));
+        while (documents.size() < 20 && Instant.now().isBefore(deadline)) {
+            Thread.sleep(300);
+            documents = JSON.readTree(clientCall("GET", "govmail/eoffice/documents?unit=so-tttt", null, token, 200));
+        }
+        assertThat(documents).hasSize(20);
+
+        // The PDF document, pulled with its attachment by the client system
+        JsonNode decision = JSON.readTree(clientCall("GET", "govmail/eoffice/documents/" + find(documents, "5/2026/QĐ-UBND", false).get("id").asLong(),
+            null, token, 200));
+        assertThat(decision.at("/metadata/CodeNumber").asText()).isEqualTo("5");
+        assertThat(decision.at("/metadata/CodeNotation").asText()).isEqualTo("2026/QĐ-UBND");
+        assertThat(decision.at("/metadata/TypeName").asText()).isEqualTo("Quyết định");
+        assertThat(decision.at("/metadata/Priority").asText()).isEqualTo("Hỏa tốc");
+        assertThat(decision.at("/metadata/SignerFullName").asText()).isEqualTo("Giàng A Tỉnh");
+        HttpResponse<byte[]> file = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(server.adminUrl() + "govmail/eoffice/documents/"
+            + decision.get("id").asLong() + "/attachments/" + decision.at("/attachments/0/id").asLong())).header("Authorization", "Bearer " + token).build(),
+            HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(file.statusCode()).isEqualTo(200);
+        assertThat(new String(file.body(), 0, 5, StandardCharsets.ISO_8859_1)).isEqualTo("%PDF-");
+
+        // 20 registrations at the same instant from 20 threads: số đến 1..20
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(20);
+        java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+        List<java.util.concurrent.Future<Integer>> numbers = new java.util.ArrayList<>();
+        for (long id : ids(documents)) {
+            numbers.add(pool.submit(() -> {
+                start.await();
+                return JSON.readTree(clientCall("POST", "govmail/eoffice/documents/" + id + "/state", "{\"state\": \"da-tiep-nhan\"}", token, 200))
+                    .get("arrivalNumber").asInt();
+            }));
+        }
+        start.countDown();
+        List<Integer> arrivalNumbers = new java.util.ArrayList<>();
+        for (var number : numbers) {
+            arrivalNumbers.add(number.get(60, java.util.concurrent.TimeUnit.SECONDS));
+        }
+        pool.shutdown();
+        assertThat(arrivalNumbers).containsExactlyInAnyOrderElementsOf(java.util.stream.IntStream.rangeClosed(1, 20).boxed().toList());
+        assertThat(get("govmail/eoffice/documents/" + decision.get("id").asLong() + "/history").toString()).contains("client:qlvb-stttt");
+
+        // Only the document exchange of its own unit: admin routes and the other unit are refused
+        clientCall("GET", "govmail/eoffice/documents?unit=vp-ubnd", null, token, 403);
+        clientCall("GET", "govmail/eoffice/units", null, token, 403);
+        clientCall("POST", "govmail/eoffice/clients", "{\"name\": \"mine\"}", token, 403);
+        clientCall("PUT", "govmail/eoffice/documents/" + decision.get("id").asLong() + "/metadata", "{\"Subject\": \"x\"}", token, 403);
+        clientCall("GET", "domains", null, token, 403);
+        assertThat(JSON.readTree(clientCall("GET", "govmail/eoffice/clients", null, server.adminToken(), 200)).toString())
+            .contains("qlvb-stttt").doesNotContain(token);
+
+        ExternalCommand revoke = server.cli("eoffice", "client", "revoke", "qlvb-stttt"); // DELETE /clients/qlvb-stttt
+        assertThat(revoke.exitCode()).as(revoke.output()).isZero();
+        clientCall("GET", "govmail/eoffice/documents?unit=so-tttt", null, token, 401);
+    }
+
+    private static String clientCall(String method, String path, String body, String token, int expected) throws Exception {
+        HttpResponse<String> response = AdminApi.call(server, method, path, body, token);
+        assertThat(response.statusCode()).as(method + " " + path + ": " + response.body()).isEqualTo(expected);
+        return response.body();
+    }
+
+    /** The Quyết định of PdfAndVariantsExtractionTest as a real PDF (text in DejaVu Sans, package fonts-dejavu-core). */
+    private static byte[] decisionPdf() throws Exception {
+        List<String> lines = List.of("ỦY BAN NHÂN DÂN", "TỈNH LAI CHÂU", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc",
+            "Số: 05/2026/QĐ-UBND", "Lai Châu, ngày 5 tháng 3 năm 2026", "HỎA TỐC", "QUYẾT ĐỊNH", "Ban hành Quy chế sử dụng thư điện tử công vụ",
+            "ỦY BAN NHÂN DÂN TỈNH LAI CHÂU", "Căn cứ Luật Tổ chức chính quyền địa phương;", "QUYẾT ĐỊNH:",
+            "Điều 1. Ban hành kèm theo Quyết định này Quy chế.", "Nơi nhận:", "- Như Điều 3;", "- Lưu: VT, VX.", "TM. ỦY BAN NHÂN DÂN", "CHỦ TỊCH",
+            "Giàng A Tỉnh");
+        try (org.apache.pdfbox.pdmodel.PDDocument document = new org.apache.pdfbox.pdmodel.PDDocument();
+             java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream()) {
+            org.apache.pdfbox.pdmodel.PDPage page = new org.apache.pdfbox.pdmodel.PDPage();
+            document.addPage(page);
+            var font = org.apache.pdfbox.pdmodel.font.PDType0Font.load(document, new java.io.File("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf"));
+            try (var content = new org.apache.pdfbox.pdmodel.PDPageContentStream(document, page)) {
+                content.beginText();
+                content.setFont(font, 11);
+                content.setLeading(15);
+                content.newLineAtOffset(50, 740);
+                for (String line : lines) {
+                    content.showText(line);
+                    content.newLine();
+                }
+                content.endText();
+            }
+            document.save(out);
+            return out.toByteArray();
+        }
+    }
+
     private static MimeMessage edxmlMail() throws Exception {
         String edxml = """
             <?xml version="1.0" encoding="utf-8"?>
@@ -203,16 +346,22 @@ class EofficeIT {
               </edXML:edXMLEnvelope>
             </edXML>
             """;
+        return mailWithAttachment(SENDER, CLERK_BOX, "Gói tin văn bản điện tử 45/UBND-VP", "Kính gửi văn thư.",
+            edxml.getBytes(StandardCharsets.UTF_8), "application/xml", "45_UBND-VP.edxml");
+    }
+
+    private static MimeMessage mailWithAttachment(String from, String to, String subject, String greeting, byte[] content, String type,
+            String fileName) throws Exception {
         MimeMessage message = new MimeMessage(MailClients.submission(server));
-        message.setFrom(new InternetAddress(SENDER));
-        message.setRecipients(Message.RecipientType.TO, CLERK_BOX);
-        message.setSubject("Gói tin văn bản điện tử 45/UBND-VP", "UTF-8");
+        message.setFrom(new InternetAddress(from));
+        message.setRecipients(Message.RecipientType.TO, to);
+        message.setSubject(subject, "UTF-8");
         MimeMultipart multipart = new MimeMultipart();
         MimeBodyPart text = new MimeBodyPart();
-        text.setText("Kính gửi văn thư.", "UTF-8");
+        text.setText(greeting, "UTF-8");
         MimeBodyPart attachment = new MimeBodyPart();
-        attachment.setContent(edxml.getBytes(StandardCharsets.UTF_8), "application/xml");
-        attachment.setFileName("45_UBND-VP.edxml");
+        attachment.setContent(content, type);
+        attachment.setFileName(fileName);
         multipart.addBodyPart(text);
         multipart.addBodyPart(attachment);
         message.setContent(multipart);

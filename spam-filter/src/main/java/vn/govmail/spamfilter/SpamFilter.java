@@ -101,7 +101,8 @@ public final class SpamFilter implements AutoCloseable {
         TokenStore tokens = dataSource == null ? new InMemoryTokenStore() : new JdbcTokenStore(dataSource);
         BayesClassifier classifier = new BayesClassifier(tokens, settings.integer("spam.bayes.min.messages", 10),
                 settings.decimal("spam.bayes.min.distance", 0.2), settings.integer("spam.bayes.max.tokens", 3000),
-                "naive".equals(settings.get("spam.bayes.combine", "naive")));
+                "naive".equals(settings.get("spam.bayes.combine", "naive")))
+                .withHamWeight(settings.decimal("spam.bayes.ham.weight", 1.0));
         Tokenizer tokenizer = new Tokenizer(settings.flag("spam.bayes.bigrams", true));
         SenderLists stored = dataSource == null ? new InMemorySenderLists() : new JdbcSenderLists(dataSource);
         InMemorySenderLists configured = new InMemorySenderLists();

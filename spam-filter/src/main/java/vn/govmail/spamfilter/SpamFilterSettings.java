@@ -59,6 +59,8 @@ public final class SpamFilterSettings {
             Map.entry("BAYES_05", -1.5),
             Map.entry("BAYES_20", -0.5),
             Map.entry("BAYES_80", 2.0),
+            Map.entry("BAYES_90", 5.0),
+            Map.entry("BAYES_UNSURE", 0.0),
             Map.entry("BAYES_95", 5.0),
             Map.entry("BAYES_99", 5.5),
             Map.entry("BAYES_999", 7.0));

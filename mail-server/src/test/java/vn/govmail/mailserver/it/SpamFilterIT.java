@@ -100,7 +100,8 @@ class SpamFilterIT {
         assertThat(sendRaw(message("tuvan@canho-nghiduong.example", "Ưu đãi căn hộ nghỉ dưỡng", text + second))).startsWith("250");
         try (Store store = MailClients.openImaps(server, USER)) {
             Message junk = awaitBody(store, "Junk", second);
-            assertThat(junk.getHeader("X-Spam-Status")[0]).contains("BAYES_");
+            // a spam band (BAYES_90 and up), not BAYES_UNSURE which every classified message carries
+            assertThat(junk.getHeader("X-Spam-Status")[0]).containsPattern("BAYES_9\\d*=");
         }
     }
 

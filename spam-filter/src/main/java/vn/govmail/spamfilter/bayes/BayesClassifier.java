@@ -26,6 +26,14 @@ public final class BayesClassifier {
     /** Only the most extreme tokens are combined. */
     private final int maxDiscriminators;
     private final boolean naive;
+    /** Each ham occurrence counts this many times (Graham's bias against false positives); 1 = unbiased. */
+    private double hamWeight = 1;
+
+    /** @param weight how many times a token's ham occurrences count against its spam ones (≥ 1 favours ham) */
+    public BayesClassifier withHamWeight(double weight) {
+        this.hamWeight = weight;
+        return this;
+    }
 
     public BayesClassifier(TokenStore store, int minimumMessages) {
         this(store, minimumMessages, 0.1, 150);
@@ -69,7 +77,7 @@ public final class BayesClassifier {
                 continue;
             }
             double spamRatio = count.spam() / (double) Math.max(messages.spam(), 1);
-            double hamRatio = count.ham() / (double) Math.max(messages.ham(), 1);
+            double hamRatio = Math.min(1, hamWeight * count.ham() / (double) Math.max(messages.ham(), 1));
             double p = spamRatio / (spamRatio + hamRatio);
             double f = (STRENGTH * PRIOR + n * p) / (STRENGTH + n);
             if (Math.abs(f - 0.5) >= minDistance) {

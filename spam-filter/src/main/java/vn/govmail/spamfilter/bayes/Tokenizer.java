@@ -20,6 +20,8 @@ import vn.govmail.spamfilter.ParsedMessage;
 public final class Tokenizer {
     private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{M}\\p{N}][\\p{L}\\p{M}\\p{N}'$%.,-]*[\\p{L}\\p{M}\\p{N}$%]|[\\p{L}\\p{N}]");
     private static final Pattern URL_HOST = Pattern.compile("(?i)\\b(?:https?://|www\\.)([a-z0-9.-]+)");
+    private static final Pattern URL_PATH = Pattern.compile("(?i)\\bhttps?://[a-z0-9.-]+(?::\\d+)?(/[^\\s\"'<>]{1,200})");
+    private static final Pattern HOST_NAME = Pattern.compile("(?i)\\b(?:[a-z0-9-]{1,63}\\.)+[a-z]{2,24}\\b");
     private static final Pattern HTML_TAG = Pattern.compile("<([a-zA-Z][a-zA-Z0-9]{0,15})([^>]{0,500})>");
     private static final Pattern HTML_ATTRIBUTE = Pattern.compile("\\s([a-zA-Z-]{1,20})\\s*=");
     private static final Pattern MARKS = Pattern.compile("\\p{M}+");
@@ -46,11 +48,13 @@ public final class Tokenizer {
                 case "from", "reply-to", "to", "cc", "sender", "return-path" -> addresses(name, header.value(), tokens);
                 case "x-mailer", "user-agent", "content-type", "x-priority", "importance", "precedence",
                      "list-id", "mime-version" -> words("h:" + name + ":", header.value(), tokens, false);
+                case "received" -> hostDomains("h:received:", header.value(), tokens);
+                case "message-id" -> hostDomains("h:message-id:", header.value(), tokens);
                 default -> {
-                    if (name.startsWith("x-") && tokens.size() < MAX_TOKENS) {
-                        tokens.add("h:has:" + name);
-                    }
                 }
+            }
+            if (tokens.size() < MAX_TOKENS) {
+                tokens.add("h:has:" + name);   // which headers a sender's software writes is a strong hint
             }
         }
         tokens.add("h:received:" + Math.min(message.headers("Received").size(), 8));
@@ -63,6 +67,14 @@ public final class Tokenizer {
             String[] labels = host.split("\\.");
             if (labels.length >= 2) {
                 tokens.add("url:" + labels[labels.length - 2] + "." + labels[labels.length - 1]);
+            }
+        }
+        Matcher path = URL_PATH.matcher(message.plainText() + " " + message.htmlText());
+        while (path.find() && tokens.size() < MAX_TOKENS) {
+            for (String piece : path.group(1).toLowerCase(Locale.ROOT).split("[/?&=._~+-]+")) {
+                if (piece.length() > 1 && piece.length() <= 20) {
+                    tokens.add("url:path:" + piece);
+                }
             }
         }
         if (!message.htmlText().isEmpty()) {
@@ -86,6 +98,19 @@ public final class Tokenizer {
             while (attribute.find()) {
                 tokens.add("t:" + name + ":" + attribute.group(1).toLowerCase(Locale.ROOT));
             }
+        }
+    }
+
+    /**
+     * The registrable domains of the host names in a trace or Message-ID header ("from mx.example.com by
+     * mail.isp.net" gives example.com and isp.net): the path a message took says who sent it.
+     */
+    private static void hostDomains(String prefix, String value, Set<String> tokens) {
+        Matcher host = HOST_NAME.matcher(value);
+        int seen = 0;
+        while (host.find() && seen++ < 10 && tokens.size() < MAX_TOKENS) {
+            String[] labels = host.group().toLowerCase(Locale.ROOT).split("\\.");
+            tokens.add(prefix + labels[labels.length - 2] + "." + labels[labels.length - 1]);
         }
     }
 

@@ -9,7 +9,11 @@ import vn.govmail.spamfilter.SpamFilterSettings;
 import vn.govmail.spamfilter.bayes.BayesClassifier;
 import vn.govmail.spamfilter.bayes.Tokenizer;
 
-/** The statistical classifier, scored in bands like SpamAssassin's BAYES_* rules. */
+/**
+ * The statistical classifier, scored in bands like SpamAssassin's BAYES_* rules. Three zones: ham below
+ * 0.2, spam from 0.9 (enough on its own for Junk, never for REJECT: BAYES_999 is below the reject threshold),
+ * and between them "unsure" (BAYES_UNSURE, 0 points: the other rules decide).
+ */
 public final class BayesStep implements ScanStep {
     private final BayesClassifier classifier;
     private final Tokenizer tokenizer;
@@ -35,7 +39,7 @@ public final class BayesStep implements ScanStep {
         }
         double p = probability.getAsDouble();
         String rule = band(p);
-        if (rule != null) {
+        if (rule != null) {   // always recorded: the probability in the detail explains the verdict
             context.hit(RuleHit.of(rule, settings.score(rule), String.format(java.util.Locale.ROOT, "spam probability %.4f", p)));
         }
     }
@@ -47,6 +51,8 @@ public final class BayesStep implements ScanStep {
             return "BAYES_99";
         } else if (p >= 0.95) {
             return "BAYES_95";
+        } else if (p >= 0.90) {
+            return "BAYES_90";
         } else if (p >= 0.80) {
             return "BAYES_80";
         } else if (p <= 0.01) {
@@ -56,7 +62,7 @@ public final class BayesStep implements ScanStep {
         } else if (p <= 0.20) {
             return "BAYES_20";
         }
-        return null;
+        return "BAYES_UNSURE";
     }
 
     public static String domainOf(String address) {

@@ -70,7 +70,7 @@ public final class SpamAccuracyBenchmark {
                     noOpinion += verdict.noOpinion().isEmpty() ? 0 : 1;
                     if (sample.spam()) {
                         if (!flagged && verbose) {
-                            System.out.println("  missed spam: " + sample.path().getFileName() + " " + verdict.headers().get("X-Spam-Status"));
+                            System.out.println("  missed spam: " + sample.path().getFileName() + " " + verdict.headers().get("X-Spam-Status") + bayesDetail(verdict));
                         }
                         foldSpam++;
                         foldSpamCaught += flagged ? 1 : 0;
@@ -78,7 +78,7 @@ public final class SpamAccuracyBenchmark {
                         foldHam++;
                         foldHamFlagged += flagged ? 1 : 0;
                         if (flagged) {
-                            System.out.println("  false positive: " + sample.path().getFileName() + " " + verdict.headers().get("X-Spam-Status"));
+                            System.out.println("  false positive: " + sample.path().getFileName() + " " + verdict.headers().get("X-Spam-Status") + bayesDetail(verdict));
                         }
                     }
                 }
@@ -110,6 +110,11 @@ public final class SpamAccuracyBenchmark {
             }
             lastFilter.close();
         }
+    }
+
+    private static String bayesDetail(Verdict verdict) {
+        return verdict.hits().stream().filter(hit -> hit.rule().startsWith("BAYES_")).map(hit -> " (" + hit.detail() + ")")
+                .findFirst().orElse("");
     }
 
     private static double throughput(SpamFilter filter, List<Sample> samples, int threads) throws Exception {

@@ -36,15 +36,7 @@ final class ManageSieveClient implements AutoCloseable {
             secure.startHandshake();
             socket = secure;
             streams();
-            // RFC 5804 has the server repeat its capabilities after STARTTLS; James 3.8 does not. Read them only if they come.
-            socket.setSoTimeout(1500);
-            try {
-                response();
-            } catch (java.net.SocketTimeoutException none) {
-                // no capabilities repeated: ready for AUTHENTICATE
-            } finally {
-                socket.setSoTimeout(30_000);
-            }
+            response(); // RFC 5804 2.2: the server repeats its capabilities over TLS (govmail's ManageSieve does)
         }
     }
 

@@ -7,6 +7,7 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
+import java.security.cert.X509Certificate;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,6 +16,11 @@ import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
 import java.util.UUID;
+
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLSocket;
+import javax.net.ssl.TrustManager;
+import javax.net.ssl.X509TrustManager;
 
 import jakarta.mail.Message;
 import jakarta.mail.Store;
@@ -110,6 +116,55 @@ class ManageSieveIT {
             assertThat(answer).as("neither STARTTLS nor the smuggled command is answered").doesNotContain("OK");
         }
         assertThat(server.log()).contains("CommandInjectionDetectedException");
+    }
+
+    @Test
+    void afterStartTlsCapabilitiesAreRepeatedAndAContinuationLoginWorks() throws Exception {
+        try (Socket plain = new Socket("127.0.0.1", server.manageSievePort)) {
+            plain.setSoTimeout(10_000);
+            readUntilStatus(plain.getInputStream());
+            send(plain.getOutputStream(), "STARTTLS\r\n");
+            assertThat(readUntilStatus(plain.getInputStream())).startsWith("OK");
+            SSLContext trustAll = SSLContext.getInstance("TLS");
+            trustAll.init(null, new TrustManager[] {new TrustAllCertificates()}, null);
+            try (SSLSocket tls = (SSLSocket) trustAll.getSocketFactory().createSocket(plain, "127.0.0.1", server.manageSievePort, true)) {
+                tls.startHandshake();
+                InputStream in = tls.getInputStream();
+                assertThat(readUntilStatus(in)).as("capabilities over TLS").contains("\"SASL\" \"PLAIN\"").doesNotContain("STARTTLS");
+                String credentials = Base64.getEncoder().encodeToString(("\0" + ALICE + "\0" + MailServerProcess.PASSWORD).getBytes(StandardCharsets.UTF_8));
+                send(tls.getOutputStream(), "AUTHENTICATE \"PLAIN\"\r\n");
+                assertThat(readLine(in)).startsWith("+");
+                send(tls.getOutputStream(), "\"" + credentials + "\"\r\n");
+                assertThat(readUntilStatus(in)).startsWith("OK");
+                send(tls.getOutputStream(), "LISTSCRIPTS\r\n");
+                assertThat(readUntilStatus(in)).endsWith("OK\r\n");
+            }
+        }
+    }
+
+    private static String readLine(InputStream in) throws Exception {
+        StringBuilder line = new StringBuilder();
+        int c;
+        while ((c = in.read()) != -1 && c != '\n') {
+            line.append((char) c);
+        }
+        return line.toString();
+    }
+
+    /** The demo server's certificate is self-signed; this test is about the protocol, not the PKI. */
+    private static final class TrustAllCertificates implements X509TrustManager {
+        @Override
+        public void checkClientTrusted(X509Certificate[] chain, String authType) {
+        }
+
+        @Override
+        public void checkServerTrusted(X509Certificate[] chain, String authType) {
+        }
+
+        @Override
+        public X509Certificate[] getAcceptedIssuers() {
+            return new X509Certificate[0];
+        }
     }
 
     private static ExternalCommand sieveConnect(Path password, String... action) throws Exception {

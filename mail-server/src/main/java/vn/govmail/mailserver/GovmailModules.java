@@ -29,6 +29,7 @@ import vn.govmail.mailserver.modules.AccountLifecycleModule;
 import vn.govmail.mailserver.eoffice.EofficeModule;
 import vn.govmail.mailserver.modules.DurableMailQueueModule;
 import vn.govmail.mailserver.modules.GovmailImapModule;
+import vn.govmail.mailserver.modules.GovmailManageSieveModule;
 import vn.govmail.mailserver.modules.GovmailModule;
 import vn.govmail.mailserver.modules.JpaDataModule;
 import vn.govmail.mailserver.modules.JpaMailboxModule;
@@ -76,7 +77,7 @@ final class GovmailModules {
         new SieveRoutesModule(),
         new SearchWebAdminModule());
 
-    static final List<Module> OVERRIDES = List.of(new GovmailImapModule());
+    static final List<Module> OVERRIDES = List.of(new GovmailImapModule(), new GovmailManageSieveModule());
 
     private GovmailModules() {
     }

@@ -33,6 +33,7 @@ public final class MailServerProcess implements AutoCloseable {
     public final int imapPort;
     public final int imapsPort;
     public final int adminPort;
+    public final int manageSievePort;
     private Process process;
     private int starts;
 
@@ -44,6 +45,7 @@ public final class MailServerProcess implements AutoCloseable {
         imapPort = freePort();
         imapsPort = freePort();
         adminPort = freePort();
+        manageSievePort = freePort();
         environment = new HashMap<>();
         environment.put("GOVMAIL_DATA", workDirectory.resolve("data").toString());
         environment.put("GOVMAIL_BIND", "127.0.0.1");
@@ -52,7 +54,7 @@ public final class MailServerProcess implements AutoCloseable {
         environment.put("GOVMAIL_SMTPS_PORT", Integer.toString(smtpsPort));
         environment.put("GOVMAIL_IMAP_PORT", Integer.toString(imapPort));
         environment.put("GOVMAIL_IMAPS_PORT", Integer.toString(imapsPort));
-        environment.put("GOVMAIL_MANAGESIEVE_PORT", Integer.toString(freePort()));
+        environment.put("GOVMAIL_MANAGESIEVE_PORT", Integer.toString(manageSievePort));
         environment.put("GOVMAIL_ADMIN_PORT", Integer.toString(adminPort));
         environment.put("GOVMAIL_DEMO_PASSWORD", PASSWORD);
         environment.put("GOVMAIL_DNS_SERVERS", "127.0.0.1");

@@ -36,15 +36,7 @@ final class ManageSieveClient implements AutoCloseable {
             secure.startHandshake();
             socket = secure;
             streams();
-            // RFC 5804 has the server repeat its capabilities after STARTTLS; James 3.8 does not. Read them only if they come.
-            socket.setSoTimeout(1500);
-            try {
-                response();
-            } catch (java.net.SocketTimeoutException none) {
-                // no capabilities repeated: ready for AUTHENTICATE
-            } finally {
-                socket.setSoTimeout(30_000);
-            }
+            response(); // RFC 5804 2.2: the server repeats its capabilities over TLS (govmail's ManageSieve does)
         }
     }
 
@@ -56,18 +48,9 @@ final class ManageSieveClient implements AutoCloseable {
     void authenticate(String user, char[] password) throws IOException {
         byte[] plain = ("\0" + user + "\0" + new String(password)).getBytes(StandardCharsets.UTF_8);
         String encoded = Base64.getEncoder().encodeToString(plain);
-        // James 3.8 ignores an initial response: it answers the mechanism with a continuation ("+ \"\"" or
-        // a quoted/literal string) and then reads the credentials as a bare base64 line.
-        out.write("AUTHENTICATE \"PLAIN\"\r\n".getBytes(StandardCharsets.US_ASCII));
-        out.flush();
-        String first = readLine();
-        String upper = first.toUpperCase();
-        if (upper.startsWith("NO") || upper.startsWith("BYE")) {
-            throw new IOException("ManageSieve: " + first);
-        }
-        if (!upper.startsWith("OK")) {
-            command(encoded);
-        }
+        // the credentials as the initial response in a quoted string (RFC 5804 2.1): one round trip, and the form
+        // James's parser handles (it does not read a bare base64 continuation line)
+        command("AUTHENTICATE \"PLAIN\" " + quote(encoded));
     }
 
     void putScript(String name, String script) throws IOException {

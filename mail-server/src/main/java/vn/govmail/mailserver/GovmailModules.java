@@ -26,6 +26,7 @@ import org.apache.james.modules.server.WebAdminServerModule;
 import com.google.inject.Module;
 
 import vn.govmail.mailserver.modules.AccountLifecycleModule;
+import vn.govmail.mailserver.modules.UserApiModule;
 import vn.govmail.mailserver.eoffice.EofficeModule;
 import vn.govmail.mailserver.modules.DurableMailQueueModule;
 import vn.govmail.mailserver.modules.GovmailImapModule;
@@ -55,6 +56,8 @@ final class GovmailModules {
         new TaskManagerModule(),
         new GovmailModule(),
         new AccountLifecycleModule(),
+        // user API for the webmail: /govmail/me/... with a user's session token
+        new UserApiModule(),
         // eOffice document inbox (vn.govmail.mailserver.eoffice)
         new EofficeModule());
 

@@ -12,6 +12,7 @@ import org.apache.james.webadmin.utils.ErrorResponder.ErrorType;
 
 import spark.Request;
 import spark.Response;
+import vn.govmail.mailserver.userapi.UserSessionRoutes;
 
 /**
  * WebAdmin's authentication (James's {@link AuthenticationFilter} slot): every request needs
@@ -23,6 +24,8 @@ import spark.Response;
 public class AdminTokenFilter implements AuthenticationFilter {
     public static final String ACTOR_ATTRIBUTE = "govmail.admin.actor";
     private static final String BEARER = "Bearer ";
+    /** POST routes that a mail user's password authenticates (the route checks it and throttles failures). */
+    private static final Set<String> PASSWORD_AUTHENTICATED = Set.of(SelfServicePasswordRoutes.PATH, UserSessionRoutes.SESSION_PATH);
 
     private final AdminToken token;
     private final FailureThrottle throttle;
@@ -48,8 +51,8 @@ public class AdminTokenFilter implements AuthenticationFilter {
         if (request.requestMethod().equals("OPTIONS")) {
             return;
         }
-        if (request.requestMethod().equals("POST") && SelfServicePasswordRoutes.PATH.equals(request.pathInfo())) {
-            return; // authenticated by the user's current password instead
+        if (request.requestMethod().equals("POST") && PASSWORD_AUTHENTICATED.contains(request.pathInfo())) {
+            return; // authenticated by the user's mail password instead
         }
         String client = request.ip();
         if (throttle.isBlocked(client)) {

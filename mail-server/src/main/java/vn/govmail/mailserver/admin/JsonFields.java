@@ -6,13 +6,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 /** Reads one text field of a JSON request body; a missing, empty or malformed body gives no value. */
-final class JsonFields {
+public final class JsonFields {
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
     private JsonFields() {
     }
 
-    static Optional<String> string(String body, String field) {
+    public static Optional<String> string(String body, String field) {
         if (body == null || body.isBlank()) {
             return Optional.empty();
         }

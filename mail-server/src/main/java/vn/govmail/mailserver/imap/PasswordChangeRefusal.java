@@ -5,7 +5,7 @@ package vn.govmail.mailserver.imap;
  * the NO answer {@link GovmailImapProcessor} writes: James's login processors call the authenticator and answer the
  * failure on the same thread, and the authenticator has no other way to reach the answer.
  */
-final class PasswordChangeRefusal {
+public final class PasswordChangeRefusal {
     private static final ThreadLocal<Boolean> REFUSED = new ThreadLocal<>();
 
     private PasswordChangeRefusal() {
@@ -16,7 +16,7 @@ final class PasswordChangeRefusal {
     }
 
     /** Whether the last login on this thread was refused for that reason; forgets it. */
-    static boolean take() {
+    public static boolean take() {
         boolean refused = REFUSED.get() != null;
         REFUSED.remove();
         return refused;

@@ -146,6 +146,41 @@ class AccountPolicyIT {
         assertThat(done.body()).contains("\"status\":\"completed\"");
     }
 
+    @Test
+    void userSessionActsForItsOwnUserOnlyAndEndsWhenTheAccountIsDisabled() throws Exception {
+        String user = MailServerProcess.demoUser("sessionuser");
+        assertThat(admin("PUT", "users/" + user, "{\"password\":\"" + MailServerProcess.PASSWORD + "\"}")).isEqualTo(204);
+        String credentials = "{\"user\":\"" + user + "\",\"password\":\"" + MailServerProcess.PASSWORD + "\"}";
+
+        java.net.http.HttpResponse<String> wrong = AdminApi.call(server, "POST", "govmail/me/session",
+            "{\"user\":\"" + user + "\",\"password\":\"not-it\"}", null);
+        assertThat(wrong.statusCode()).isEqualTo(401);
+        assertThat(wrong.body()).contains("Wrong user name or password").doesNotContain("not-it");
+        assertThat(AdminApi.call(server, "POST", "govmail/me/session", "{\"user\":\"" + user + "\"}", null).statusCode()).isEqualTo(400);
+
+        java.net.http.HttpResponse<String> opened = AdminApi.call(server, "POST", "govmail/me/session", credentials, null);
+        assertThat(opened.statusCode()).as(opened.body()).isEqualTo(201);
+        String token = opened.body().replaceAll(".*\"token\":\"([^\"]+)\".*", "$1");
+        assertThat(server.log()).contains("webapi login ok user=" + user).doesNotContain(token);
+
+        java.net.http.HttpResponse<String> me = AdminApi.call(server, "GET", "govmail/me", null, token);
+        assertThat(me.statusCode()).isEqualTo(200);
+        assertThat(me.body()).contains("\"user\":\"" + user + "\"");
+        assertThat(AdminApi.call(server, "GET", "users", null, token).statusCode()).as("admin routes are not for users").isEqualTo(403);
+        assertThat(AdminApi.call(server, "GET", "govmail/me", null, server.adminToken()).statusCode())
+            .as("the admin token acts for no mailbox").isEqualTo(403);
+
+        assertThat(admin("POST", "govmail/users/" + user + "/disable?reason=test", null)).isEqualTo(200);
+        assertThat(AdminApi.call(server, "GET", "govmail/me", null, token).statusCode()).isEqualTo(401);
+        assertThat(AdminApi.call(server, "POST", "govmail/me/session", credentials, null).statusCode()).isEqualTo(401);
+        assertThat(admin("POST", "govmail/users/" + user + "/enable", null)).isEqualTo(200);
+
+        String second = AdminApi.call(server, "POST", "govmail/me/session", credentials, null).body()
+            .replaceAll(".*\"token\":\"([^\"]+)\".*", "$1");
+        assertThat(AdminApi.call(server, "DELETE", "govmail/me/session", null, second).statusCode()).isEqualTo(204);
+        assertThat(AdminApi.call(server, "GET", "govmail/me", null, second).statusCode()).as("logged out").isEqualTo(401);
+    }
+
     private static boolean containsBody(Store store, String token) throws Exception {
         Folder inbox = store.getFolder("INBOX");
         inbox.open(Folder.READ_ONLY);

@@ -1,5 +1,6 @@
 package vn.govmail.webmail.config;
 
+import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
@@ -20,7 +21,8 @@ public record WebmailSettings(
     Optional<Path> trustedCertificate,
     int manageSievePort,
     Duration loginThrottleWindow,
-    int maxAttachmentBytes) {
+    int maxAttachmentBytes,
+    URI platformApi) {
 
     /** How a connection is protected. NONE exists for tests against GreenMail on loopback only. */
     public enum Security { STARTTLS, TLS, NONE }
@@ -38,7 +40,20 @@ public record WebmailSettings(
             certificate(env),
             port(env, "GOVMAIL_MANAGESIEVE_PORT", 4190, devPorts),
             Duration.ofMinutes(15),
-            Integer.parseInt(env.getOrDefault("GOVMAIL_WEBMAIL_MAX_ATTACHMENT_MB", "25")) * 1024 * 1024);
+            Integer.parseInt(env.getOrDefault("GOVMAIL_WEBMAIL_MAX_ATTACHMENT_MB", "25")) * 1024 * 1024,
+            platformApi(env));
+    }
+
+    /**
+     * The mail server's HTTP API (WebAdmin, loopback): GOVMAIL_ADMIN_URL, else http://127.0.0.1:GOVMAIL_ADMIN_PORT/
+     * (8000 by default), as the admin CLI finds it. The webmail uses only its user routes, with each user's session.
+     */
+    private static URI platformApi(Map<String, String> env) {
+        String url = env.get("GOVMAIL_ADMIN_URL");
+        if (url == null || url.isBlank()) {
+            url = "http://127.0.0.1:" + env.getOrDefault("GOVMAIL_ADMIN_PORT", "8000") + "/";
+        }
+        return URI.create(url.endsWith("/") ? url : url + "/");
     }
 
     private static int port(Map<String, String> env, String name, int standard, boolean devPorts) {
@@ -71,16 +86,16 @@ public record WebmailSettings(
 
     public WebmailSettings withImap(int port, Security security) {
         return new WebmailSettings(imapHost, port, security, smtpHost, submissionPort, smtpSecurity, trustedCertificate,
-            manageSievePort, loginThrottleWindow, maxAttachmentBytes);
+            manageSievePort, loginThrottleWindow, maxAttachmentBytes, platformApi);
     }
 
     public WebmailSettings withSmtp(int port, Security security) {
         return new WebmailSettings(imapHost, imapPort, imapSecurity, smtpHost, port, security, trustedCertificate,
-            manageSievePort, loginThrottleWindow, maxAttachmentBytes);
+            manageSievePort, loginThrottleWindow, maxAttachmentBytes, platformApi);
     }
 
     public WebmailSettings withManageSieve(int port) {
         return new WebmailSettings(imapHost, imapPort, imapSecurity, smtpHost, submissionPort, smtpSecurity, trustedCertificate,
-            port, loginThrottleWindow, maxAttachmentBytes);
+            port, loginThrottleWindow, maxAttachmentBytes, platformApi);
     }
 }

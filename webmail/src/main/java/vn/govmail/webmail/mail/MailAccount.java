@@ -7,6 +7,7 @@ import jakarta.mail.Store;
 import jakarta.mail.Transport;
 import org.eclipse.angus.mail.imap.IMAPFolder;
 import java.util.Arrays;
+import vn.govmail.webmail.api.UserApiSession;
 
 /**
  * One logged-in user: the IMAP store and the credentials, in memory only (needed to reconnect after a
@@ -20,6 +21,7 @@ public final class MailAccount implements AutoCloseable {
     private final String user;
     private final char[] password;
     private IMAPFolder selected;
+    private UserApiSession userApi;
 
     MailAccount(MailConnector connector, Session session, Store store, String user, char[] password) {
         this.connector = connector;
@@ -89,6 +91,14 @@ public final class MailAccount implements AutoCloseable {
         return connector.transport(session, user, password);
     }
 
+    /** This user's session with the mail server's user API (directory, quarantine, documents), opened at first use. */
+    public synchronized UserApiSession userApi() {
+        if (userApi == null) {
+            userApi = new UserApiSession(connector.platformHttp(), connector.settings().platformApi(), user, password);
+        }
+        return userApi;
+    }
+
     /** The password, for the ManageSieve login; callers must not keep it. */
     char[] password() {
         return password.clone();
@@ -104,6 +114,9 @@ public final class MailAccount implements AutoCloseable {
         } catch (MessagingException ignored) {
             // logging out: nothing left to do with a broken connection
         } finally {
+            if (userApi != null) {
+                userApi.close();
+            }
             Arrays.fill(password, '\0');
         }
     }

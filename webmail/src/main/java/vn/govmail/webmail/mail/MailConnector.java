@@ -5,6 +5,8 @@ import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
 import jakarta.mail.Store;
 import jakarta.mail.Transport;
+import java.net.http.HttpClient;
+import java.time.Duration;
 import java.util.Properties;
 import javax.net.ssl.SSLSocketFactory;
 import vn.govmail.webmail.config.WebmailSettings;
@@ -14,6 +16,7 @@ import vn.govmail.webmail.config.WebmailSettings.Security;
 public class MailConnector {
     private final WebmailSettings settings;
     private SSLSocketFactory tls;
+    private final HttpClient platformHttp = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
 
     public MailConnector(WebmailSettings settings) {
         this.settings = settings;
@@ -21,6 +24,11 @@ public class MailConnector {
 
     public WebmailSettings settings() {
         return settings;
+    }
+
+    /** One HTTP client (connection pool) for every user's calls to the mail server's user API. */
+    public HttpClient platformHttp() {
+        return platformHttp;
     }
 
     /** Read at the first TLS connection, not at start: the mail server may still be generating its certificate. */

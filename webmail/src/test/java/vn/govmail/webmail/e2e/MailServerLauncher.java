@@ -26,6 +26,8 @@ final class MailServerLauncher implements AutoCloseable {
     final int submissionPort;
     final int imapPort;
     final int manageSievePort;
+    /** WebAdmin: the admin API (token in data/admin-token) and the user API the webmail calls. */
+    final int adminPort;
     private final Process process;
     private final Path log;
 
@@ -35,6 +37,7 @@ final class MailServerLauncher implements AutoCloseable {
         submissionPort = freePort();
         imapPort = freePort();
         manageSievePort = freePort();
+        adminPort = freePort();
         Map<String, String> env = new HashMap<>();
         env.put("GOVMAIL_DATA", data.toString());
         env.put("GOVMAIL_BIND", "127.0.0.1");
@@ -44,7 +47,7 @@ final class MailServerLauncher implements AutoCloseable {
         env.put("GOVMAIL_IMAP_PORT", Integer.toString(imapPort));
         env.put("GOVMAIL_IMAPS_PORT", Integer.toString(freePort()));
         env.put("GOVMAIL_MANAGESIEVE_PORT", Integer.toString(manageSievePort));
-        env.put("GOVMAIL_ADMIN_PORT", Integer.toString(freePort()));
+        env.put("GOVMAIL_ADMIN_PORT", Integer.toString(adminPort));
         env.put("GOVMAIL_DEMO_PASSWORD", PASSWORD);
         env.put("GOVMAIL_DNS_SERVERS", "127.0.0.1");
         log = work.resolve("mail-server.log");

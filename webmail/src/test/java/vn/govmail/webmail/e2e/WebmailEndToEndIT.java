@@ -82,6 +82,7 @@ class WebmailEndToEndIT {
         properties.put("GOVMAIL_IMAP_PORT", server.imapPort);
         properties.put("GOVMAIL_SUBMISSION_PORT", server.submissionPort);
         properties.put("GOVMAIL_MANAGESIEVE_PORT", server.manageSievePort);
+        properties.put("GOVMAIL_ADMIN_PORT", server.adminPort);
         properties.put("GOVMAIL_WEBMAIL_TRUST_CERT", server.certificate().toString());
         webmail = new SpringApplicationBuilder(WebmailApplication.class).properties(properties).run();
         baseUrl = "http://127.0.0.1:" + ((WebServerApplicationContext) webmail).getWebServer().getPort() + "/";

@@ -5,12 +5,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
-
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 import vn.govmail.spamfilter.check.DnsblChecker;
 import vn.govmail.spamfilter.check.SpfChecker;
@@ -24,7 +18,6 @@ import vn.govmail.spamfilter.check.SpfChecker;
 public final class SmtpChecks {
     public static final String DNSBL = "smtp-dnsbl";
     public static final String SPF = "smtp-spf";
-    private static final Logger LOG = LoggerFactory.getLogger(SmtpChecks.class);
 
     private final DnsblChecker dnsbl;
     private final SpfChecker spf;
@@ -62,24 +55,6 @@ public final class SmtpChecks {
     }
 
     private <T> Optional<T> guarded(String name, Callable<T> check) {
-        statistics.ran(name);
-        long started = System.nanoTime();
-        Future<T> running = executor.submit(check);
-        try {
-            return Optional.of(running.get(timeoutMillis, TimeUnit.MILLISECONDS));
-        } catch (TimeoutException e) {
-            running.cancel(true);
-            statistics.timedOut(name);
-            LOG.warn("{} timed out after {} ms: no opinion", name, timeoutMillis);
-        } catch (InterruptedException e) {
-            running.cancel(true);
-            Thread.currentThread().interrupt();
-        } catch (Exception e) {
-            statistics.failed(name);
-            LOG.warn("{} failed: no opinion ({})", name, (e.getCause() == null ? e : e.getCause()).toString());
-        } finally {
-            statistics.took(name, System.nanoTime() - started);
-        }
-        return Optional.empty();
+        return TimeLimit.run(name, check, executor, timeoutMillis, statistics);
     }
 }

@@ -225,7 +225,7 @@ public final class SpamFilter implements AutoCloseable {
      * sees it (stored lists, then configured ones): true = allowed, false = blocked, empty = not listed.
      */
     public java.util.Optional<Boolean> senderDecision(String sender, String recipient) {
-        return senderLists.stream().map(list -> list.decide(sender, recipient)).flatMap(java.util.Optional::stream).findFirst();
+        return SenderLists.decide(senderLists, sender, recipient);
     }
 
     public StepStatistics statistics() {

@@ -21,6 +21,26 @@ import org.slf4j.LoggerFactory;
  */
 public class DnsblConnectHandler implements ConnectHandler<SMTPSession> {
     private static final Logger LOGGER = LoggerFactory.getLogger(DnsblConnectHandler.class);
+    /**
+     * "Nothing to say": James writes every non-null connect response and its JMX statistics need one, so a
+     * response without lines (nothing reaches the client) lets the greeting handler speak.
+     */
+    private static final Response NOTHING = new Response() {
+        @Override
+        public String getRetCode() {
+            return "";
+        }
+
+        @Override
+        public List<CharSequence> getLines() {
+            return List.of();
+        }
+
+        @Override
+        public boolean isEndSession() {
+            return false;
+        }
+    };
 
     private final SpamFilterService filter;
 
@@ -32,16 +52,14 @@ public class DnsblConnectHandler implements ConnectHandler<SMTPSession> {
     @Override
     public Response onConnect(SMTPSession session) {
         if (!filter.enabled() || !filter.filter().smtpChecks().dnsblConfigured() || filter.trustedClient(session)) {
-            return null;
+            return NOTHING;
         }
         String ip = SmtpCheckResults.client(session).orElseThrow().getHostAddress();
         Optional<List<String>> listings = filter.filter().smtpChecks().dnsbl(ip);
-        if (listings.isEmpty()) {
-            return null;   // no opinion: serve the client; the pipeline will not ask again either
-        }
-        SmtpCheckResults.dnsbl(session, listings.get());
-        if (listings.get().isEmpty() || !filter.dnsblRejects()) {
-            return null;
+        // no opinion (DNS down or slow, counted): serve the client, and the pipeline does not wait for DNS again
+        SmtpCheckResults.dnsbl(session, listings.orElse(List.of()));
+        if (listings.isEmpty() || listings.get().isEmpty() || !filter.dnsblRejects()) {
+            return NOTHING;
         }
         LOGGER.info("Refused connection from {}: listed in {}", ip, listings.get());
         SMTPResponse refusal = new SMTPResponse("554", "5.7.1 Service unavailable; client host [" + ip + "] blocked using "

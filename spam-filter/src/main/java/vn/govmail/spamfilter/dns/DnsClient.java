@@ -6,6 +6,9 @@ import java.net.UnknownHostException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.Executor;
+import java.util.concurrent.Executors;
 
 import org.xbill.DNS.ARecord;
 import org.xbill.DNS.DClass;
@@ -29,6 +32,17 @@ import org.xbill.DNS.Type;
  * No cache here: the stub or the site resolver caches.
  */
 public final class DnsClient {
+    /**
+     * dnsjava completes every query on {@code ForkJoinPool.commonPool()} unless told otherwise; on a 2-core
+     * machine that pool has one thread, and inside the mail server anything else parked there made our
+     * lookups time out although the answer had arrived. Our resolvers complete on their own threads.
+     */
+    private static final Executor COMPLETIONS = Executors.newCachedThreadPool(task -> {
+        Thread thread = new Thread(task, "spam-dns");
+        thread.setDaemon(true);
+        return thread;
+    });
+
     private final Resolver resolver;
 
     public DnsClient(Resolver resolver) {
@@ -40,9 +54,19 @@ public final class DnsClient {
         try {
             Resolver resolver;
             if (host == null || host.isBlank()) {
-                resolver = new ExtendedResolver();
+                resolver = new ExtendedResolver() {
+                    @Override
+                    public CompletionStage<Message> sendAsync(Message query) {
+                        return sendAsync(query, COMPLETIONS);
+                    }
+                };
             } else {
-                SimpleResolver simple = new SimpleResolver(InetAddress.getByName(host));
+                SimpleResolver simple = new SimpleResolver(InetAddress.getByName(host)) {
+                    @Override
+                    public CompletionStage<Message> sendAsync(Message query) {
+                        return sendAsync(query, COMPLETIONS);
+                    }
+                };
                 simple.setPort(port);
                 resolver = simple;
             }

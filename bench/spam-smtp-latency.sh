@@ -15,17 +15,24 @@ PIDS=()
 cleanup() { for pid in "${PIDS[@]}"; do kill "$pid" 2>/dev/null || true; wait "$pid" 2>/dev/null || true; done; rm -rf "$WORK"; }
 trap cleanup EXIT
 
+export JAVA_HOME="${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}"
+echo "bench: building the mail server (mvn package -pl mail-server -am, tests skipped)..." >&2
+(cd "$ROOT" && MAVEN_OPTS="${MAVEN_OPTS:---sun-misc-unsafe-memory-access=allow}" mvn -q -B -DskipTests -pl mail-server -am package)
+CLASSPATH_SERVER="$ROOT/mail-server/target/mail-server.jar:$ROOT/mail-server/target/lib/*"
+
 python3 "$ROOT/bench/spam_smtp_latency.py" dns "$WORK/dns-port" & PIDS+=($!)
 for _ in $(seq 1 50); do [ -s "$WORK/dns-port" ] && break; sleep 0.1; done
 
 start_server() { # $1 = name, $2 = port offset, $3 = spam.enabled
+  : > "$WORK/$1.log"
   local base=$((31000 + $2))
   env GOVMAIL_DATA="$WORK/$1" GOVMAIL_BIND=127.0.0.1 GOVMAIL_ADMIN_PORT=$((base + 80)) \
     GOVMAIL_SMTP_PORT=$((base + 25)) GOVMAIL_SUBMISSION_PORT=$((base + 87)) GOVMAIL_SMTPS_PORT=$((base + 65)) \
     GOVMAIL_IMAP_PORT=$((base + 43)) GOVMAIL_IMAPS_PORT=$((base + 93)) GOVMAIL_MANAGESIEVE_PORT=$((base + 90)) \
     GOVMAIL_SPAM_ENABLED="$3" GOVMAIL_SPAM_DNS_SERVER=127.0.0.1 GOVMAIL_SPAM_DNS_PORT="$(cat "$WORK/dns-port")" \
     GOVMAIL_SPAM_DNSBL_ZONES=bl.bench.test GOVMAIL_SPAM_SMTP_TRUSTED_NETWORKS=127.0.0.1/32 \
-    "$ROOT/govmail" mail-server > "$WORK/$1.log" 2>&1 &
+    "$JAVA_HOME/bin/java" --sun-misc-unsafe-memory-access=allow -Xms256m -Xmx1g -cp "$CLASSPATH_SERVER" \
+    vn.govmail.mailserver.GovmailMailServer > "$WORK/$1.log" 2>&1 &
   PIDS+=($!)
   for _ in $(seq 1 300); do grep -q "govmail mail server is running" "$WORK/$1.log" && return; sleep 1; done
   echo "bench: the $1 server did not start" >&2; tail -20 "$WORK/$1.log" >&2; exit 1

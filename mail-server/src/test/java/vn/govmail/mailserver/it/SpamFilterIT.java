@@ -165,6 +165,9 @@ class SpamFilterIT {
             assertThat(smtp.send("MAIL FROM:<ketoan@no-spf.example>")).startsWith("250");
             assertThat(smtp.send("RCPT TO:<" + USER + ">")).startsWith("451 4.7.1").contains("try again in");
         }
+        // both checks are counted with the pipeline's steps
+        String statistics = AdminApi.call(server, "GET", "govmail/spam/statistics", null).body();
+        assertThat(statistics).contains("\"smtp-dnsbl\"").contains("\"smtp-spf\"");
         // the same sender from 127.0.0.1 (a trusted network) is not checked at MAIL FROM
         try (SmtpDialog smtp = new SmtpDialog(server.smtpPort)) {
             assertThat(smtp.send("EHLO mx.spf-strict.example")).startsWith("250");

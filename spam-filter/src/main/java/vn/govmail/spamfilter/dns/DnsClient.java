@@ -33,9 +33,10 @@ import org.xbill.DNS.Type;
  */
 public final class DnsClient {
     /**
-     * dnsjava completes every query on {@code ForkJoinPool.commonPool()} unless told otherwise; on a 2-core
-     * machine that pool has one thread, and inside the mail server anything else parked there made our
-     * lookups time out although the answer had arrived. Our resolvers complete on their own threads.
+     * dnsjava completes every query on {@code ForkJoinPool.commonPool()} unless told otherwise. That pool is
+     * shared with the rest of the JVM (one thread on a 2-core machine): inside the mail server our lookups
+     * timed out although the local stub answered them (SpamFilterIT), and answered once they completed on
+     * threads of their own.
      */
     private static final Executor COMPLETIONS = Executors.newCachedThreadPool(task -> {
         Thread thread = new Thread(task, "spam-dns");

@@ -25,6 +25,8 @@ import vn.govmail.spamfilter.bayes.JdbcTokenStore;
 import vn.govmail.spamfilter.bayes.TokenCounts;
 import vn.govmail.spamfilter.bayes.TokenStore;
 import vn.govmail.spamfilter.bayes.Tokenizer;
+import vn.govmail.spamfilter.check.DnsblChecker;
+import vn.govmail.spamfilter.check.SpfChecker;
 import vn.govmail.spamfilter.clamav.ClamdClient;
 import vn.govmail.spamfilter.dns.DnsClient;
 import vn.govmail.spamfilter.lists.InMemorySenderLists;
@@ -63,13 +65,16 @@ public final class SpamFilter implements AutoCloseable {
     private final StepStatistics statistics;
     private final BayesClassifier classifier;
     private final Tokenizer tokenizer;
-    private final SenderLists senderLists;
+    /** stored (PostgreSQL) lists first, then the ones from the properties */
+    private final List<SenderLists> senderLists;
     private final TokenStore tokenStore;
     private final Supplier<Set<String>> localDomains;
+    private final SmtpChecks smtpChecks;
 
     private SpamFilter(CamelContext camel, ExecutorService stepExecutor, SpamFilterSettings settings,
-                       StepStatistics statistics, BayesClassifier classifier, Tokenizer tokenizer, SenderLists senderLists,
-                       TokenStore tokenStore, Supplier<Set<String>> localDomains) {
+                       StepStatistics statistics, BayesClassifier classifier, Tokenizer tokenizer, List<SenderLists> senderLists,
+                       TokenStore tokenStore, Supplier<Set<String>> localDomains, SmtpChecks smtpChecks) {
+        this.smtpChecks = smtpChecks;
         this.tokenStore = tokenStore;
         this.localDomains = localDomains;
         this.camel = camel;
@@ -109,12 +114,13 @@ public final class SpamFilter implements AutoCloseable {
         settings.list("spam.allow.senders").forEach(sender -> configured.add(new ListEntry("*", sender, true)));
         settings.list("spam.block.senders").forEach(sender -> configured.add(new ListEntry("*", sender, false)));
 
+        SpfChecker spf = new SpfChecker(dns);
         List<ScanStep> reputation = new ArrayList<>();
         if (settings.flag("spam.envelope.enabled", true)) {
             reputation.add(new EnvelopeStep(dns, settings));
         }
         if (settings.flag("spam.auth.enabled", true)) {
-            reputation.add(new SpfStep(dns, settings));
+            reputation.add(new SpfStep(spf, settings));
             reputation.add(new DkimStep(dns, settings));
             reputation.add(new DmarcStep(dns, settings));
         }
@@ -152,7 +158,9 @@ public final class SpamFilter implements AutoCloseable {
         }
         LOG.info("spam filter started: reputation steps {}, malware steps {}",
                 reputation.stream().map(ScanStep::name).toList(), malware.stream().map(ScanStep::name).toList());
-        return new SpamFilter(camel, executor, settings, statistics, classifier, tokenizer, stored, tokens, localDomains);
+        SmtpChecks smtpChecks = new SmtpChecks(new DnsblChecker(dns, settings.list("spam.dnsbl.zones")), spf, executor,
+                settings.integer("spam.smtp.check.timeout.ms", (int) settings.stepTimeoutMillis()), statistics);
+        return new SpamFilter(camel, executor, settings, statistics, classifier, tokenizer, List.of(stored, configured), tokens, localDomains, smtpChecks);
     }
 
     private static ClamdClient clamd(SpamFilterSettings settings) {
@@ -202,8 +210,22 @@ public final class SpamFilter implements AutoCloseable {
         return tokenStore.messageCounts(TokenStore.GLOBAL);
     }
 
+    /** DNSBL and SPF for the SMTP server's connect and MAIL FROM stages, over the filter's resolver. */
+    public SmtpChecks smtpChecks() {
+        return smtpChecks;
+    }
+
+    /** The lists an administrator manages (per user, per domain, global), kept in PostgreSQL. */
     public SenderLists senderLists() {
-        return senderLists;
+        return senderLists.get(0);
+    }
+
+    /**
+     * What the allow/block lists say about a sender writing to a recipient, as the pipeline's first step
+     * sees it (stored lists, then configured ones): true = allowed, false = blocked, empty = not listed.
+     */
+    public java.util.Optional<Boolean> senderDecision(String sender, String recipient) {
+        return SenderLists.decide(senderLists, sender, recipient);
     }
 
     public StepStatistics statistics() {

@@ -74,6 +74,8 @@ public class SpamCheckHook implements JamesMessageHook {
         String helo = session.getAttachment(SMTPSession.CURRENT_HELO_NAME, State.Connection).orElse("");
         List<String> recipients = mail.getRecipients().stream().map(MailAddress::asString).toList();
         return new SmtpEnvelope(ip, helo, mail.getMaybeSender().asString(""), recipients,
-            session.getUsername() != null, session.isTLSStarted());
+            session.getUsername() != null, session.isTLSStarted())
+            // what the connect and MAIL FROM checks found: not looked up again (null = not checked there)
+            .withSmtpChecks(SmtpCheckResults.spf(session).orElse(null), SmtpCheckResults.dnsbl(session).orElse(null));
     }
 }

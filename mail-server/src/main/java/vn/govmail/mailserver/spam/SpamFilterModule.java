@@ -33,8 +33,10 @@ public class SpamFilterModule extends AbstractModule {
     protected void configure() {
         bind(Quarantine.class).in(Scopes.SINGLETON);
         bind(JunkLearningListener.class).in(Scopes.SINGLETON);
+        bind(GreylistStore.class).in(Scopes.SINGLETON);
         Multibinder.newSetBinder(binder(), EventListener.GroupEventListener.class).addBinding().to(JunkLearningListener.class);
         Multibinder.newSetBinder(binder(), Routes.class).addBinding().to(QuarantineRoutes.class);
+        Multibinder.newSetBinder(binder(), Routes.class).addBinding().to(SenderListRoutes.class);
     }
 
     @Provides

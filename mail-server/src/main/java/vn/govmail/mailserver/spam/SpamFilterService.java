@@ -34,6 +34,7 @@ public class SpamFilterService {
     private final SpamFilterSettings settings;
     private final SpamFilter filter;
     private final ExecutorService scanners;
+    private final TrustedNetworks trustedNetworks;
 
     public SpamFilterService(Properties spamProperties, String hostname, GovmailDataSource database, DomainList domains) {
         Properties properties = new Properties();
@@ -42,6 +43,7 @@ public class SpamFilterService {
         this.settings = new SpamFilterSettings(properties);
         com.google.common.base.Supplier<Set<String>> cached = Suppliers.memoizeWithExpiration(() -> hostedDomains(domains), 30, TimeUnit.SECONDS);
         Supplier<Set<String>> localDomains = cached::get;
+        this.trustedNetworks = TrustedNetworks.parse(settings.list("spam.smtp.trusted.networks"));
         this.filter = SpamFilter.start(settings, database.dataSource(), localDomains);
         AtomicInteger threads = new AtomicInteger();
         this.scanners = Executors.newCachedThreadPool(task -> {
@@ -68,6 +70,38 @@ public class SpamFilterService {
     /** How long the SMTP client may wait at end of DATA for the verdict. */
     public long smtpBudgetMillis() {
         return settings.integer("spam.smtp.budget.ms", 10_000);
+    }
+
+    /**
+     * Whether the SMTP-time reputation checks (DNSBL, SPF, greylisting) leave this client alone: authenticated
+     * sessions and the trusted networks ({@code spam.smtp.trusted.networks}, loopback by default).
+     */
+    public boolean trustedClient(org.apache.james.protocols.smtp.SMTPSession session) {
+        return session.getUsername() != null
+            || SmtpCheckResults.client(session).map(trustedNetworks::contains).orElse(true);
+    }
+
+    /** {@code spam.smtp.dnsbl.action}: true = a listed client gets 554 at connect, false = it only scores. */
+    public boolean dnsblRejects() {
+        String action = settings.get("spam.smtp.dnsbl.action", "reject").trim().toLowerCase(Locale.ROOT);
+        if (!action.equals("reject") && !action.equals("score")) {
+            throw new IllegalArgumentException("spam.smtp.dnsbl.action must be 'reject' or 'score', not '" + action + "'");
+        }
+        return action.equals("reject");
+    }
+
+    /** {@code spam.smtp.spf.reject}: an SPF fail at MAIL FROM is refused with 550 5.7.23. */
+    public boolean spfRejects() {
+        return settings.flag("spam.smtp.spf.reject", true);
+    }
+
+    /** {@code spam.smtp.spf.enabled}: check SPF at MAIL FROM at all (else the pipeline checks it at end of DATA). */
+    public boolean spfAtMailFrom() {
+        return enabled() && settings.flag("spam.smtp.spf.enabled", true) && settings.flag("spam.auth.enabled", true);
+    }
+
+    public SpamFilterSettings settings() {
+        return settings;
     }
 
     public String quarantineRepository() {

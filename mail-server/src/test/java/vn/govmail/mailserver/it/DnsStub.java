@@ -16,25 +16,42 @@ import org.xbill.DNS.Name;
 import org.xbill.DNS.Rcode;
 import org.xbill.DNS.Record;
 import org.xbill.DNS.Section;
+import org.xbill.DNS.TXTRecord;
 import org.xbill.DNS.Type;
 
 /**
- * A DNS server on a loopback address (port 53, as James's resolver cannot use another port) that answers
- * MX and A questions for test domains and NXDOMAIN for everything else: tests never ask the real DNS.
+ * A DNS server on a loopback address (port 53, as James's resolver cannot use another port; or an ephemeral
+ * port for the spam filter's resolver, which can) that answers MX, A and TXT questions for test names and
+ * NXDOMAIN for everything else: tests never ask the real DNS.
  */
 final class DnsStub implements AutoCloseable {
     private final DatagramSocket socket;
     private final Map<String, String> mx;   // domain -> MX host
     private final Map<String, String> a;    // host -> IPv4 address
+    private final Map<String, String> txt;  // name -> one TXT string (SPF records)
     private final Thread thread;
 
     DnsStub(String address, Map<String, String> mx, Map<String, String> a) throws IOException {
-        this.socket = new DatagramSocket(new InetSocketAddress(InetAddress.getByName(address), 53));
+        this(new InetSocketAddress(InetAddress.getByName(address), 53), mx, a, Map.of());
+    }
+
+    /** On 127.0.0.1 and an ephemeral port ({@link #port()}). */
+    DnsStub(Map<String, String> a, Map<String, String> txt) throws IOException {
+        this(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), Map.of(), a, txt);
+    }
+
+    private DnsStub(InetSocketAddress bind, Map<String, String> mx, Map<String, String> a, Map<String, String> txt) throws IOException {
+        this.socket = new DatagramSocket(bind);
         this.mx = mx;
         this.a = a;
+        this.txt = txt;
         thread = new Thread(this::serve, "dns-stub");
         thread.setDaemon(true);
         thread.start();
+    }
+
+    int port() {
+        return socket.getLocalPort();
     }
 
     private void serve() {
@@ -62,11 +79,13 @@ final class DnsStub implements AutoCloseable {
         Record question = query.getQuestion();
         response.addRecord(question, Section.QUESTION);
         String name = question.getName().toString(true).toLowerCase(java.util.Locale.ROOT);
-        boolean known = mx.containsKey(name) || a.containsKey(name);
+        boolean known = mx.containsKey(name) || a.containsKey(name) || txt.containsKey(name);
         if (question.getType() == Type.MX && mx.containsKey(name)) {
             response.addRecord(new MXRecord(question.getName(), DClass.IN, 60, 10, Name.fromString(mx.get(name) + ".")), Section.ANSWER);
         } else if (question.getType() == Type.A && a.containsKey(name)) {
             response.addRecord(new ARecord(question.getName(), DClass.IN, 60, InetAddress.getByName(a.get(name))), Section.ANSWER);
+        } else if (question.getType() == Type.TXT && txt.containsKey(name)) {
+            response.addRecord(new TXTRecord(question.getName(), DClass.IN, 60, txt.get(name)), Section.ANSWER);
         }
         response.getHeader().setRcode(known ? Rcode.NOERROR : Rcode.NXDOMAIN);
         return response;

@@ -20,7 +20,12 @@ final class SmtpDialog implements AutoCloseable {
     final String greeting;
 
     SmtpDialog(int port) throws IOException {
-        socket = new Socket("127.0.0.1", port);
+        this(port, "127.0.0.1");
+    }
+
+    /** Connects from the given loopback address (127.0.0.x), so the server sees another client IP. */
+    SmtpDialog(int port, String fromAddress) throws IOException {
+        socket = new Socket(java.net.InetAddress.getByName("127.0.0.1"), port, java.net.InetAddress.getByName(fromAddress), 0);
         socket.setSoTimeout(60_000);
         bind();
         greeting = reply();

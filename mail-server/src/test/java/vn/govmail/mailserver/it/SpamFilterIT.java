@@ -1,8 +1,8 @@
 package vn.govmail.mailserver.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.net.DatagramSocket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -27,29 +27,41 @@ import jakarta.mail.Store;
 /**
  * The spam filter end to end through real SMTP (port 25, as another mail server), IMAP and the admin
  * API/CLI: refusal at DATA, Junk filing, INBOX for ham, learning from an IMAP move into and out of Junk,
- * and quarantine release delivering exactly once. The filter's DNS points at a closed local port, so the
- * DNS-based steps say "no opinion" at once (as they must when DNS is down).
+ * quarantine release delivering exactly once; the SMTP-time checks (DNSBL at connect, SPF at MAIL FROM,
+ * block lists at RCPT, greylisting) and allow/block lists managed with the CLI and REST. The filter's DNS is
+ * a local stub (a DNSBL zone, SPF records; NXDOMAIN for anything else). Only 127.0.0.1 is a trusted network
+ * here, so clients that connect from 127.0.0.x (x > 1) are treated as outside mail servers.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class SpamFilterIT {
     private static final String USER = MailServerProcess.demoUser("nguyenvana");
     private static MailServerProcess server;
 
+    private static final String LISTED_CLIENT = "127.0.0.66";
+    /** "UBND tỉnh Lai Châu" <tintuc@doitac-tin-cay.example>: a gov.vn display name from outside (spoof rule) */
+    private static final String GOV_NAMED_PARTNER = "=?UTF-8?B?" + Base64.getEncoder().encodeToString("UBND tỉnh Lai Châu".getBytes(StandardCharsets.UTF_8))
+        + "?= <tintuc@doitac-tin-cay.example>";
+    private static DnsStub dns;
+
     @BeforeAll
     static void start() throws Exception {
-        int closedPort;
-        try (DatagramSocket socket = new DatagramSocket(0)) {
-            closedPort = socket.getLocalPort();
-        }
+        dns = new DnsStub(Map.of("66.0.0.127.bl.govmail.test", "127.0.0.2"), Map.of(
+            "spf-strict.example", "v=spf1 ip4:192.0.2.1 -all",
+            "sotttt.laichau.gov.vn", "v=spf1 ip4:127.0.0.9 -all"));
         server = MailServerProcess.start("spam", Map.of(
             "GOVMAIL_SPAM_DNS_SERVER", "127.0.0.1",
-            "GOVMAIL_SPAM_DNS_PORT", Integer.toString(closedPort),
-            "GOVMAIL_SPAM_BAYES_MIN_MESSAGES", "1"));
+            "GOVMAIL_SPAM_DNS_PORT", Integer.toString(dns.port()),
+            "GOVMAIL_SPAM_BAYES_MIN_MESSAGES", "1",
+            "GOVMAIL_SPAM_DNSBL_ZONES", "bl.govmail.test",
+            "GOVMAIL_SPAM_SMTP_TRUSTED_NETWORKS", "127.0.0.1/32",
+            "GOVMAIL_SPAM_GREYLIST_ENABLED", "true",
+            "GOVMAIL_SPAM_GREYLIST_DELAY_SECONDS", "2"));
     }
 
     @AfterAll
     static void stop() throws Exception {
         server.close();
+        dns.close();
     }
 
     @Test
@@ -131,6 +143,160 @@ class SpamFilterIT {
         assertThat(AdminApi.call(server, "GET", "govmail/quarantine?user=" + USER, null).body()).doesNotContain(marker);
     }
 
+    @Test
+    @Order(5)
+    void aClientListedInADnsblIsRefusedAtConnectWithTheZoneNamed() throws Exception {
+        try (SmtpDialog smtp = new SmtpDialog(server.smtpPort, LISTED_CLIENT)) {
+            assertThat(smtp.greeting).startsWith("554 5.7.1").contains("bl.govmail.test").contains(LISTED_CLIENT);
+            assertThatThrownBy(smtp::reply).as("the server hangs up after the 554").isInstanceOf(java.io.IOException.class);
+        }
+        try (SmtpDialog smtp = new SmtpDialog(server.smtpPort, "127.0.0.67")) {   // not listed
+            assertThat(smtp.greeting).startsWith("220");
+        }
+    }
+
+    @Test
+    @Order(6)
+    void anSpfFailIsRefusedAtMailFrom() throws Exception {
+        try (SmtpDialog smtp = new SmtpDialog(server.smtpPort, "127.0.0.7")) {
+            assertThat(smtp.send("EHLO mx.spf-strict.example")).startsWith("250");
+            assertThat(smtp.send("MAIL FROM:<ketoan@spf-strict.example>")).startsWith("550 5.7.23").contains("spf-strict.example");
+            // a sender without an SPF record is not refused (then greylisted: first contact)
+            assertThat(smtp.send("MAIL FROM:<ketoan@no-spf.example>")).startsWith("250");
+            assertThat(smtp.send("RCPT TO:<" + USER + ">")).startsWith("451 4.7.1").contains("try again in");
+        }
+        // both checks are counted with the pipeline's steps
+        String statistics = AdminApi.call(server, "GET", "govmail/spam/statistics", null).body();
+        assertThat(statistics).contains("\"smtp-dnsbl\"").contains("\"smtp-spf\"");
+        // the same sender from 127.0.0.1 (a trusted network) is not checked at MAIL FROM
+        try (SmtpDialog smtp = new SmtpDialog(server.smtpPort)) {
+            assertThat(smtp.send("EHLO mx.spf-strict.example")).startsWith("250");
+            assertThat(smtp.send("MAIL FROM:<ketoan@spf-strict.example>")).startsWith("250");
+        }
+    }
+
+    @Test
+    @Order(7)
+    void greylistingAsksUnknownSendersToRetryAndAcceptsTheRetryAfterTheDelay() throws Exception {
+        String marker = token();
+        String mail = message("tin@newsletter.example", "Bản tin tháng 11", "Bản tin hoạt động của hội. " + marker);
+        try (SmtpDialog smtp = new SmtpDialog(server.smtpPort, "127.0.0.8")) {
+            assertThat(smtp.send("EHLO mx.newsletter.example")).startsWith("250");
+            assertThat(smtp.send("MAIL FROM:<tin@newsletter.example>")).startsWith("250");
+            assertThat(smtp.send("RCPT TO:<" + USER + ">")).startsWith("451 4.7.1").contains("Greylisted").contains("try again in");
+            // retrying at once is still too early
+            assertThat(smtp.send("RSET")).startsWith("250");
+            assertThat(smtp.send("MAIL FROM:<tin@newsletter.example>")).startsWith("250");
+            assertThat(smtp.send("RCPT TO:<" + USER + ">")).startsWith("451 4.7.1");
+        }
+        Thread.sleep(2500);   // GOVMAIL_SPAM_GREYLIST_DELAY_SECONDS=2
+        assertThat(sendRaw("127.0.0.8", "tin@newsletter.example", mail)).startsWith("250");
+        try (Store store = MailClients.openImaps(server, USER)) {
+            awaitBody(store, "INBOX", marker);
+        }
+        // a gov.vn sender whose SPF passes is never greylisted
+        assertThat(sendRaw("127.0.0.9", "vanphong@sotttt.laichau.gov.vn",
+            message("vanphong@sotttt.laichau.gov.vn", "Giấy mời họp", "Kính mời dự họp. " + token()))).startsWith("250");
+    }
+
+    @Test
+    @Order(8)
+    void anAllowlistedSenderPassesASpammyMailAndIsNotGreylisted() throws Exception {
+        String spammy = "Chúc mừng quý khách trúng thưởng, nhập mã OTP và chuyển phí vận chuyển tại http://laichau-gov.vn.com/nhan-thuong ";
+        String before = token();
+        String reply = sendRaw("127.0.0.1", "tintuc@doitac-tin-cay.example",
+            message(GOV_NAMED_PARTNER, "THÔNG BÁO TRÚNG THƯỞNG", spammy + before));
+        if (reply.startsWith("250")) {
+            try (Store store = MailClients.openImaps(server, USER)) {
+                awaitBody(store, "Junk", before);   // spam before it is allowlisted
+            }
+        } else {
+            assertThat(reply).startsWith("550 5.7.1");
+        }
+
+        ExternalCommand allow = server.cli("spam", "allow", USER, "@doitac-tin-cay.example");
+        assertThat(allow.exitCode()).as(allow.output()).isZero();
+        assertThat(server.cli("spam", "list", USER).output()).contains("allow  @doitac-tin-cay.example");
+
+        String after = token();
+        // from an untrusted client: an allowlisted sender is not greylisted either
+        assertThat(sendRaw("127.0.0.10", "tintuc@doitac-tin-cay.example",
+            message(GOV_NAMED_PARTNER, "THÔNG BÁO TRÚNG THƯỞNG", spammy + after))).startsWith("250");
+        try (Store store = MailClients.openImaps(server, USER)) {
+            Message delivered = awaitBody(store, "INBOX", after);
+            assertThat(delivered.getHeader("X-Spam-Status")[0]).startsWith("No").contains("ALLOWLISTED_SENDER");
+        }
+    }
+
+    @Test
+    @Order(9)
+    void aBlockedSenderIsRefusedAndListsAreManagedOverRestWithAnAuditTrail() throws Exception {
+        assertThat(AdminApi.call(server, "PUT", "govmail/spam/lists/demo.gov.vn/block/@spammer.example", null).statusCode()).isEqualTo(200);
+        ExternalCommand block = server.cli("spam", "block", "global", "lua-dao@scam.example");
+        assertThat(block.exitCode()).as(block.output()).isZero();
+
+        try (SmtpDialog smtp = new SmtpDialog(server.smtpPort)) {
+            assertThat(smtp.send("EHLO mx.spammer.example")).startsWith("250");
+            assertThat(smtp.send("MAIL FROM:<sale@spammer.example>")).startsWith("250");
+            assertThat(smtp.send("RCPT TO:<" + USER + ">")).startsWith("550 5.7.1").contains("block list");
+            assertThat(smtp.send("RSET")).startsWith("250");
+            assertThat(smtp.send("MAIL FROM:<lua-dao@scam.example>")).startsWith("250");
+            assertThat(smtp.send("RCPT TO:<" + USER + ">")).startsWith("550 5.7.1");
+        }
+        // blocked in the From header only: refused at end of DATA by the pipeline
+        assertThat(sendRaw("127.0.0.1", "bounce@relay.example", message("sale@spammer.example", "Chào", "Nội dung " + token())))
+            .startsWith("550 5.7.1").contains("BLOCKLISTED_SENDER");
+
+        var listed = AdminApi.call(server, "GET", "govmail/spam/lists/demo.gov.vn", null);
+        assertThat(listed.body()).contains("\"pattern\":\"@spammer.example\"").contains("\"action\":\"block\"");
+        assertThat(AdminApi.call(server, "PUT", "govmail/spam/lists/other.example/block/@x.example", null).statusCode()).isEqualTo(400);
+        assertThat(AdminApi.call(server, "PUT", "govmail/spam/lists/demo.gov.vn/block/not-an-address", null).body())
+            .contains("is not a mail address");
+        assertThat(AdminApi.call(server, "PUT", "govmail/spam/lists/demo.gov.vn/block/@x.example", null, null).statusCode()).isIn(401, 403);
+
+        ExternalCommand remove = server.cli("spam", "remove", "demo.gov.vn", "@spammer.example");
+        assertThat(remove.exitCode()).as(remove.output()).isZero();
+        ExternalCommand again = server.cli("spam", "remove", "demo.gov.vn", "@spammer.example");
+        assertThat(again.exitCode()).isNotZero();
+        assertThat(again.output()).contains("not on the list");
+        try (SmtpDialog smtp = new SmtpDialog(server.smtpPort)) {
+            assertThat(smtp.send("EHLO mx.spammer.example")).startsWith("250");
+            assertThat(smtp.send("MAIL FROM:<sale@spammer.example>")).startsWith("250");
+            assertThat(smtp.send("RCPT TO:<" + USER + ">")).startsWith("250");
+        }
+        assertThat(AdminApi.call(server, "GET", "govmail/audit?path=spam/lists", null).body())
+            .contains("/govmail/spam/lists/demo.gov.vn/block/@spammer.example").contains("DELETE");
+    }
+
+    @Test
+    @Order(10)
+    void authenticatedIntraProvinceMailSkipsReputationButNotMalwareChecks() throws Exception {
+        String marker = token();
+        String colleague = MailServerProcess.demoUser("tranthib");
+        MailClients.submitText(server, USER, colleague, "TRÚNG THƯỞNG LỚN HÔM NAY", marker,
+            "Chúc mừng trúng thưởng, chuyển phí vận chuyển, nhập mã OTP, http://laichau-gov.vn.com/x " + marker);
+        try (Store store = MailClients.openImaps(server, colleague)) {
+            Message delivered = awaitBody(store, "INBOX", marker);
+            assertThat(delivered.getHeader("X-Spam-Status")[0]).startsWith("No").contains("tests=none");
+        }
+
+        jakarta.mail.internet.MimeMessage withExe = new jakarta.mail.internet.MimeMessage(MailClients.submission(server));
+        withExe.setFrom(USER);
+        withExe.setRecipients(Message.RecipientType.TO, colleague);
+        withExe.setSubject("Báo cáo", "UTF-8");
+        jakarta.mail.internet.MimeMultipart parts = new jakarta.mail.internet.MimeMultipart();
+        jakarta.mail.internet.MimeBodyPart text = new jakarta.mail.internet.MimeBodyPart();
+        text.setText("Gửi chị báo cáo.", "UTF-8");
+        jakarta.mail.internet.MimeBodyPart exe = new jakarta.mail.internet.MimeBodyPart();
+        exe.setContent(new byte[]{'M', 'Z', 0, 0, 1, 2, 3}, "application/octet-stream");
+        exe.setFileName("bao-cao.exe");
+        parts.addBodyPart(text);
+        parts.addBodyPart(exe);
+        withExe.setContent(parts);
+        assertThatThrownBy(() -> MailClients.submit(server, USER, withExe)).hasStackTraceContaining("550")
+            .hasStackTraceContaining("ATTACH_EXECUTABLE");
+    }
+
     // ---- helpers ----
 
     private static String token() {
@@ -157,9 +323,14 @@ class SpamFilterIT {
 
     /** One SMTP transaction on port 25; answers the reply to the final dot. */
     private static String sendRaw(String message) throws Exception {
-        try (SmtpDialog smtp = new SmtpDialog(server.smtpPort)) {
+        return sendRaw("127.0.0.1", "bounce@sender.example", message);
+    }
+
+    /** One SMTP transaction on port 25 from a loopback address (the client IP the server sees); answers the reply to the final dot. */
+    private static String sendRaw(String clientAddress, String mailFrom, String message) throws Exception {
+        try (SmtpDialog smtp = new SmtpDialog(server.smtpPort, clientAddress)) {
             assertThat(smtp.send("EHLO mail.sender.example")).startsWith("250");
-            assertThat(smtp.send("MAIL FROM:<bounce@sender.example>")).startsWith("250");
+            assertThat(smtp.send("MAIL FROM:<" + mailFrom + ">")).startsWith("250");
             assertThat(smtp.send("RCPT TO:<" + USER + ">")).startsWith("250");
             assertThat(smtp.send("DATA")).startsWith("354");
             smtp.write((message.replace("\r\n.", "\r\n..") + "\r\n.\r\n").getBytes(StandardCharsets.UTF_8));

@@ -6,6 +6,9 @@ import java.net.UnknownHostException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.Executor;
+import java.util.concurrent.Executors;
 
 import org.xbill.DNS.ARecord;
 import org.xbill.DNS.DClass;
@@ -29,6 +32,18 @@ import org.xbill.DNS.Type;
  * No cache here: the stub or the site resolver caches.
  */
 public final class DnsClient {
+    /**
+     * dnsjava completes every query on {@code ForkJoinPool.commonPool()} unless told otherwise. That pool is
+     * shared with the rest of the JVM (one thread on a 2-core machine): inside the mail server our lookups
+     * timed out although the local stub answered them (SpamFilterIT), and answered once they completed on
+     * threads of their own.
+     */
+    private static final Executor COMPLETIONS = Executors.newCachedThreadPool(task -> {
+        Thread thread = new Thread(task, "spam-dns");
+        thread.setDaemon(true);
+        return thread;
+    });
+
     private final Resolver resolver;
 
     public DnsClient(Resolver resolver) {
@@ -40,9 +55,19 @@ public final class DnsClient {
         try {
             Resolver resolver;
             if (host == null || host.isBlank()) {
-                resolver = new ExtendedResolver();
+                resolver = new ExtendedResolver() {
+                    @Override
+                    public CompletionStage<Message> sendAsync(Message query) {
+                        return sendAsync(query, COMPLETIONS);
+                    }
+                };
             } else {
-                SimpleResolver simple = new SimpleResolver(InetAddress.getByName(host));
+                SimpleResolver simple = new SimpleResolver(InetAddress.getByName(host)) {
+                    @Override
+                    public CompletionStage<Message> sendAsync(Message query) {
+                        return sendAsync(query, COMPLETIONS);
+                    }
+                };
                 simple.setPort(port);
                 resolver = simple;
             }

@@ -39,6 +39,11 @@ public abstract class SenderLists {
         return Optional.empty();
     }
 
+    /** The first of the lists that knows the sender decides (stored lists before configured ones). */
+    public static Optional<Boolean> decide(List<SenderLists> lists, String sender, String recipient) {
+        return lists.stream().map(list -> list.decide(sender, recipient)).flatMap(Optional::stream).findFirst();
+    }
+
     static boolean matches(String pattern, String sender) {
         if (pattern.startsWith("@")) {
             int at = sender.lastIndexOf('@');

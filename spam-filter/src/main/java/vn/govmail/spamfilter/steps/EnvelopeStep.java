@@ -8,19 +8,20 @@ import vn.govmail.spamfilter.RuleHit;
 import vn.govmail.spamfilter.ScanContext;
 import vn.govmail.spamfilter.ScanStep;
 import vn.govmail.spamfilter.SpamFilterSettings;
+import vn.govmail.spamfilter.check.DnsblChecker;
 import vn.govmail.spamfilter.dns.DnsClient;
 
 /** Reputation of the connection itself: DNS blocklists of the client IP, HELO sanity, reverse DNS. */
 public final class EnvelopeStep implements ScanStep {
     private final DnsClient dns;
     private final SpamFilterSettings settings;
-    private final List<String> dnsblZones;
+    private final DnsblChecker dnsbl;
     private final boolean reverseDns;
 
     public EnvelopeStep(DnsClient dns, SpamFilterSettings settings) {
         this.dns = dns;
         this.settings = settings;
-        this.dnsblZones = settings.list("spam.dnsbl.zones");
+        this.dnsbl = new DnsblChecker(dns, settings.list("spam.dnsbl.zones"));
         this.reverseDns = settings.flag("spam.rdns.enabled", true);
     }
 
@@ -33,19 +34,14 @@ public final class EnvelopeStep implements ScanStep {
     public void apply(ScanContext context) throws IOException {
         String ip = context.envelope().clientIp();
         checkHelo(context, context.envelope().helo(), ip);
-        if (ip == null || ip.isEmpty() || isPrivateOrLoopback(ip)) {
+        if (ip == null || ip.isEmpty() || DnsblChecker.isPrivateOrLoopback(ip)) {
             return;
         }
-        for (String zone : dnsblZones) {
-            String query = reversedOctets(ip) + "." + zone;
-            if (query.startsWith(".")) {
-                continue;
-            }
-            List<String> answers = dns.a(query);
-            // 127.0.0.x answers mean "listed"; 127.255.255.x are the lists' own error codes
-            if (answers.stream().anyMatch(a -> a.startsWith("127.") && !a.startsWith("127.255.255."))) {
-                context.hit(RuleHit.of("RCVD_IN_DNSBL", settings.score("RCVD_IN_DNSBL"), ip + " listed in " + zone));
-            }
+        List<String> listings = context.envelope().dnsblListings() != null
+            ? context.envelope().dnsblListings()   // asked at connect already
+            : dnsbl.listedIn(ip);
+        for (String zone : listings) {
+            context.hit(RuleHit.of("RCVD_IN_DNSBL", settings.score("RCVD_IN_DNSBL"), ip + " listed in " + zone));
         }
         if (reverseDns && dns.ptr(ip).isEmpty()) {
             context.hit(RuleHit.of("RDNS_NONE", settings.score("RDNS_NONE"), "no PTR for " + ip));
@@ -67,27 +63,5 @@ public final class EnvelopeStep implements ScanStep {
         if (!context.envelope().authenticated() && context.isLocalDomain(name)) {
             context.hit(RuleHit.of("HELO_CLAIMS_LOCAL_DOMAIN", settings.score("HELO_CLAIMS_LOCAL_DOMAIN"), "HELO " + helo));
         }
-    }
-
-    static String reversedOctets(String ip) {
-        String[] octets = ip.split("\\.");
-        if (octets.length != 4) {
-            return "";   // IPv6 DNSBL lookups are not done
-        }
-        return octets[3] + "." + octets[2] + "." + octets[1] + "." + octets[0];
-    }
-
-    private static boolean isPrivateOrLoopback(String ip) {
-        if (ip.contains(":")) {
-            String v6 = ip.toLowerCase(Locale.ROOT);
-            return v6.equals("::1") || v6.startsWith("fe80:") || v6.startsWith("fc") || v6.startsWith("fd");
-        }
-        String[] o = ip.split("\\.");
-        if (o.length != 4) {
-            return false;
-        }
-        int a = Integer.parseInt(o[0]);
-        int b = Integer.parseInt(o[1]);
-        return a == 127 || a == 10 || (a == 192 && b == 168) || (a == 172 && b >= 16 && b <= 31) || (a == 169 && b == 254);
     }
 }

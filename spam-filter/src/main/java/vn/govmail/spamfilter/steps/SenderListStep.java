@@ -40,8 +40,7 @@ public final class SenderListStep implements ScanStep {
             if (sender == null || sender.isEmpty()) {
                 continue;
             }
-            Optional<Boolean> decision = lists.stream().map(list -> list.decide(sender, recipient))
-                    .flatMap(Optional::stream).findFirst();
+            Optional<Boolean> decision = SenderLists.decide(lists, sender, recipient);
             if (decision.isPresent() && !decision.get()) {
                 context.hit(RuleHit.of("BLOCKLISTED_SENDER", settings.score("BLOCKLISTED_SENDER"), sender + " is blocked"));
                 return;

@@ -1,53 +1,24 @@
 package vn.govmail.spamfilter.steps;
 
 import java.io.IOException;
-import java.util.Locale;
-
-import org.apache.james.jspf.executor.SPFResult;
-import org.apache.james.jspf.core.DNSService;
-import org.apache.james.jspf.core.DNSServiceEnabled;
-import org.apache.james.jspf.core.MacroExpand;
-import org.apache.james.jspf.core.MacroExpandEnabled;
-import org.apache.james.jspf.core.SPFCheckEnabled;
-import org.apache.james.jspf.executor.SynchronousSPFExecutor;
-import org.apache.james.jspf.impl.DNSServiceXBillImpl;
-import org.apache.james.jspf.impl.DefaultTermsFactory;
-import org.apache.james.jspf.impl.SPF;
-import org.apache.james.jspf.parser.RFC4408SPF1Parser;
-import org.apache.james.jspf.wiring.WiringServiceTable;
 
 import vn.govmail.spamfilter.RuleHit;
 import vn.govmail.spamfilter.ScanContext;
 import vn.govmail.spamfilter.ScanStep;
 import vn.govmail.spamfilter.SpamFilterSettings;
-import vn.govmail.spamfilter.dns.DnsClient;
+import vn.govmail.spamfilter.check.SpfChecker;
 
-/** SPF (RFC 7208) of MAIL FROM (or HELO for the null sender) with Apache jSPF, over our resolver. */
+/**
+ * SPF (RFC 7208) of MAIL FROM (or HELO for the null sender). When the SMTP server already checked SPF at
+ * MAIL FROM, its result is used as it is (no second lookup).
+ */
 public final class SpfStep implements ScanStep {
-    private final SPF spf;
+    private final SpfChecker spf;
     private final SpamFilterSettings settings;
 
-    public SpfStep(DnsClient dns, SpamFilterSettings settings) {
-        this.spf = synchronousSpf(new DNSServiceXBillImpl(dns.resolver()));
-        this.spf.setUseBestGuess(false);
+    public SpfStep(SpfChecker spf, SpamFilterSettings settings) {
+        this.spf = spf;
         this.settings = settings;
-    }
-
-    /**
-     * jSPF wired as its {@code SPF(DNSService)} constructor does, but with the synchronous executor: 1.0.3's
-     * asynchronous executor resolves through a default dnsjava LookupSession (ignoring our resolver, so the
-     * configured server and the test stub are bypassed) and, fed a resolver-bound answer, stops after the
-     * obsolete SPF RR type without asking for the TXT record.
-     */
-    private static SPF synchronousSpf(DNSService dnsService) {
-        WiringServiceTable wiring = new WiringServiceTable();
-        wiring.put(DNSServiceEnabled.class, dnsService);
-        MacroExpand macroExpand = new MacroExpand(dnsService);
-        wiring.put(MacroExpandEnabled.class, macroExpand);
-        RFC4408SPF1Parser parser = new RFC4408SPF1Parser(new DefaultTermsFactory(wiring));
-        SPF spf = new SPF(dnsService, parser, macroExpand, new SynchronousSPFExecutor(dnsService));
-        wiring.put(SPFCheckEnabled.class, spf);
-        return spf;
     }
 
     @Override
@@ -61,8 +32,8 @@ public final class SpfStep implements ScanStep {
         if (envelope.clientIp() == null || envelope.clientIp().isEmpty()) {
             return;
         }
-        SPFResult result = spf.checkSPF(envelope.clientIp(), envelope.mailFrom(), envelope.helo());
-        String outcome = result.getResult().toLowerCase(Locale.ROOT);
+        String outcome = envelope.spfResult() != null ? envelope.spfResult()
+            : spf.check(envelope.clientIp(), envelope.mailFrom(), envelope.helo());
         context.spfResult(outcome);
         String identity = envelope.mailFrom().isEmpty() ? "smtp.helo=" + envelope.helo() : "smtp.mailfrom=" + envelope.mailFromDomain();
         context.authResult("spf=" + outcome + " " + identity);

@@ -188,7 +188,16 @@ public class Quarantine implements Startable {
      * claim is written, the entry is still in the repository). Releases whose entry already left the repository had
      * their copy on the spool first, which is durable.
      */
-    public void recover() throws MessagingException {
+    public void recover() {
+        try {
+            requeueInterruptedReleases();
+        } catch (MessagingException | RuntimeException e) {
+            // the rows stay "releasing" (nothing is delivered twice); the next start tries again
+            LOGGER.error("Could not finish the interrupted quarantine releases: {}", e.toString());
+        }
+    }
+
+    private void requeueInterruptedReleases() throws MessagingException {
         MailRepository repository = repository();
         for (QuarantineReleases.Pending pending : sql(releases::releasing)) {
             Mail mail = repository.retrieve(new MailKey(pending.mailKey()));

@@ -52,8 +52,11 @@ import vn.govmail.spamfilter.LearnRequest;
 public class Quarantine implements Startable {
     private static final Logger LOGGER = LoggerFactory.getLogger(Quarantine.class);
 
-    /** One quarantined mail as listed: {@code recipients} are those still pending. */
-    public record Entry(String key, String sender, List<String> recipients, String subject, String score,
+    /**
+     * One quarantined mail as listed: {@code sender} is the envelope's (MAIL FROM), {@code from} the decoded From
+     * header; {@code recipients} are those still pending.
+     */
+    public record Entry(String key, String sender, String from, List<String> recipients, String subject, String score,
                         List<String> reasons, @JsonFormat(shape = JsonFormat.Shape.STRING) Instant quarantinedAt) {
     }
 
@@ -293,7 +296,7 @@ public class Quarantine implements Startable {
     }
 
     private static Entry entry(String key, Mail mail, List<String> recipients) throws MessagingException {
-        return new Entry(key, mail.getMaybeSender().asString(""), recipients,
+        return new Entry(key, mail.getMaybeSender().asString(""), QuarantinePreview.header(mail.getMessage(), "From"), recipients,
             Optional.ofNullable(mail.getMessage().getSubject()).orElse(""), SpamAttributes.score(mail).orElse(""),
             SpamAttributes.reasons(mail), SpamAttributes.quarantinedAt(mail).orElseGet(() -> mail.getLastUpdated().toInstant()));
     }

@@ -126,7 +126,8 @@ public class QuarantineDigest {
         int n = 1;
         for (Quarantine.Entry entry : entries) {
             text.append(n++).append(". Ngày / Date: ").append(DATE.format(entry.quarantinedAt())).append('\n')
-                .append("   Người gửi / From: ").append(entry.sender().isEmpty() ? "(không có / none)" : entry.sender()).append('\n')
+                .append("   Người gửi / From: ").append(entry.from().isEmpty() ? "(không có / none)" : entry.from())
+                .append(entry.sender().isEmpty() ? "" : " (phong bì / envelope: " + entry.sender() + ")").append('\n')
                 .append("   Tiêu đề / Subject: ").append(entry.subject()).append('\n')
                 .append("   Lý do / Reasons: ").append(entry.reasons().isEmpty() ? "—" : String.join(", ", entry.reasons()))
                 .append(" (điểm / score ").append(entry.score()).append(")\n\n");

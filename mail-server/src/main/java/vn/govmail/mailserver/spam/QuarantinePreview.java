@@ -36,7 +36,7 @@ public record QuarantinePreview(Quarantine.Entry entry, String from, String to, 
             header(message, "Reply-To"), truncated ? text.substring(0, MAX_TEXT) : text, truncated, collector.attachments);
     }
 
-    private static String header(MimeMessage message, String name) throws MessagingException {
+    static String header(MimeMessage message, String name) throws MessagingException {
         String value = message.getHeader(name, ", ");
         if (value == null) {
             return "";

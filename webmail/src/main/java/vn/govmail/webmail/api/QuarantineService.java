@@ -14,8 +14,8 @@ import tools.jackson.databind.JsonNode;
 public final class QuarantineService {
     private static final String BASE = "govmail/me/quarantine";
 
-    /** One held-back mail. */
-    public record QuarantinedMail(String id, String sender, String subject, String score, List<String> reasons, Instant quarantinedAt) {
+    /** One held-back mail: {@code from} is its From header, {@code sender} the envelope sender. */
+    public record QuarantinedMail(String id, String from, String sender, String subject, String score, List<String> reasons, Instant quarantinedAt) {
     }
 
     /** What the server shows of a held-back mail: text only, never its HTML. */
@@ -54,7 +54,7 @@ public final class QuarantineService {
 
     private static QuarantinedMail mail(JsonNode entry) {
         String at = text(entry, "quarantinedAt");
-        return new QuarantinedMail(text(entry, "key"), text(entry, "sender"), text(entry, "subject"), text(entry, "score"),
+        return new QuarantinedMail(text(entry, "key"), text(entry, "from"), text(entry, "sender"), text(entry, "subject"), text(entry, "score"),
             strings(entry.path("reasons")), at.isEmpty() ? null : Instant.parse(at));
     }
 

@@ -56,7 +56,7 @@ public class QuarantineView extends VerticalLayout {
         grid.setId("quarantine-list");
         grid.addColumn(m -> m.quarantinedAt() == null ? "" : DATE.format(m.quarantinedAt())).setHeader(getTranslation("list.date"))
             .setAutoWidth(true).setFlexGrow(0);
-        grid.addColumn(QuarantinedMail::sender).setHeader(getTranslation("list.from")).setFlexGrow(2);
+        grid.addColumn(m -> m.from().isBlank() ? m.sender() : m.from()).setHeader(getTranslation("list.from")).setFlexGrow(2);
         grid.addColumn(m -> m.subject().isBlank() ? getTranslation("list.noSubject") : m.subject()).setHeader(getTranslation("list.subject")).setFlexGrow(3);
         grid.addColumn(QuarantinedMail::score).setHeader(getTranslation("quarantine.score")).setAutoWidth(true).setFlexGrow(0);
         grid.addColumn(m -> String.join(", ", m.reasons())).setHeader(getTranslation("quarantine.reasons")).setFlexGrow(2);

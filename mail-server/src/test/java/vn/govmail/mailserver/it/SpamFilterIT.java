@@ -206,6 +206,40 @@ class SpamFilterIT {
         assertThat(AdminApi.call(server, "GET", "govmail/quarantine", null).body()).doesNotContain(key);
     }
 
+    /**
+     * A crash between the durable claim of a release and its copy reaching the spool: the claim is written straight
+     * into the server's database (as the release writes it first), the server is SIGKILLed before anything queued a
+     * copy, and after the restart the recovery delivers the mail, once; it is listed for nobody and a release is 409.
+     */
+    @Test
+    @Order(6)
+    void aReleaseInterruptedByACrashIsFinishedAfterTheRestartExactlyOnce() throws Exception {
+        String marker = token();
+        assertThat(sendRaw(attachmentMessage("Quyết toán " + marker, "quyettoan.xlsm",
+            "application/vnd.ms-excel.sheet.macroEnabled.12", "PK not really".getBytes(StandardCharsets.US_ASCII)))).startsWith("250");
+        String key = awaitQuarantined(marker);
+        var jdbc = java.util.regex.Pattern.compile("\\((jdbc:postgresql://[^ ?]+)").matcher(server.log());
+        assertThat(jdbc.find()).as("the embedded PostgreSQL's URL in the log").isTrue();
+        try (java.sql.Connection connection = java.sql.DriverManager.getConnection(jdbc.group(1), "postgres", "");
+             java.sql.PreparedStatement claim = connection.prepareStatement("INSERT INTO govmail_quarantine_release"
+                 + "(mail_key, recipient, state, attempt, actor) VALUES (?, ?, 'RELEASING', 'before-the-crash', 'test')")) {
+            claim.setString(1, key);
+            claim.setString(2, USER);
+            assertThat(claim.executeUpdate()).isEqualTo(1);
+        }
+        server.kill9();
+        server.start();
+
+        try (Store store = MailClients.openImaps(server, USER)) {
+            awaitSubject(store, "INBOX", "Quyết toán " + marker);
+            Thread.sleep(1500);   // a duplicate delivery would have arrived by now
+            assertThat(subjects(store, "INBOX").stream().filter(s -> s.contains(marker)).count()).isEqualTo(1);
+        }
+        assertThat(server.log()).contains("Recovered the release of quarantined mail " + key);
+        assertThat(AdminApi.call(server, "GET", "govmail/quarantine", null).body()).doesNotContain(marker);
+        assertThat(AdminApi.call(server, "POST", "govmail/quarantine/" + key + "/release", null).statusCode()).isEqualTo(409);
+    }
+
     // ---- helpers ----
 
     private static String userSession(String user) throws Exception {

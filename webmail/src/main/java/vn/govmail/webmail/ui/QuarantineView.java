@@ -109,7 +109,7 @@ public class QuarantineView extends VerticalLayout {
         addHeader(headers, "quarantine.attachments", String.join(", ", shown.attachments()));
         Pre text = new Pre(shown.text() + (shown.truncated() ? "\n…" : ""));   // text, never markup
         text.setId("quarantine-text");
-        text.getStyle().set("white-space", "pre-wrap").set("max-height", "35vh").set("overflow", "auto").set("width", "100%");
+        text.getStyle().set("white-space", "pre-wrap").set("font-family", "inherit").set("max-height", "35vh").set("overflow", "auto").set("width", "100%");
         preview.add(new HorizontalLayout(release, delete), headers, text);
     }
 

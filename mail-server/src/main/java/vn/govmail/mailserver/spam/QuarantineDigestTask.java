@@ -55,13 +55,18 @@ public class QuarantineDigestTask implements Startable {
         try {
             ZonedDateTime now = ZonedDateTime.now(clock).withZoneSameInstant(QuarantineDigest.VIETNAM);
             LocalDate today = now.toLocalDate();
-            if (now.getHour() >= settings.digestHour() && !store.ranOn(today)) {
+            if (due(now, settings.digestHour()) && !store.ranOn(today)) {
                 digest.sendNow();
                 store.recordRun(today);
             }
         } catch (Exception e) {
             LOGGER.warn("Quarantine digest failed this round (tried again in a minute): {}", e.getMessage());
         }
+    }
+
+    /** Whether it is past the digest hour in Vietnam (the day's run, if not yet recorded, is then due). */
+    static boolean due(ZonedDateTime now, int hour) {
+        return now.withZoneSameInstant(QuarantineDigest.VIETNAM).getHour() >= hour;
     }
 
     @PreDestroy

@@ -23,11 +23,11 @@ import vn.govmail.mailserver.database.GovmailDataSource;
 import vn.govmail.mailserver.spam.QuarantineReleases.State;
 
 /**
- * The release state machine on the machine's real PostgreSQL (a throwaway database): of concurrent releases exactly
- * one claims; only the current attempt's copy is admitted; a recovery's new attempt shuts out the old copy; the state
- * survives a new process (a new data source on the same database).
+ * The quarantine's durable state on the machine's real PostgreSQL (a throwaway database): of concurrent releases
+ * exactly one claims; only the current attempt's copy is admitted; a recovery's new attempt shuts out the old copy; the
+ * digest's marks never go back and the day's run is remembered by a new process; when the daily run is due.
  */
-class QuarantineReleasesTest {
+class QuarantineStateTest {
     private static final String SERVER = System.getProperty("govmail.test.pg", "jdbc:postgresql://127.0.0.1:5432/");
     private static final String NAME = "quarantine_test_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
     private static GovmailDataSource database;
@@ -97,5 +97,31 @@ class QuarantineReleasesTest {
         afterRestart.reattempt(key, "a@demo.gov.vn", "third");
         assertThat(afterRestart.markDelivered(key, "a@demo.gov.vn", "third")).as("delivered rows are never re-attempted").isFalse();
         assertThat(afterRestart.markDelivered(key, "c@demo.gov.vn", "second")).as("a recipient never claimed").isFalse();
+    }
+
+    @Test
+    void digestMarksNeverGoBackAndTheDaysRunIsRemembered() throws Exception {
+        QuarantineDigestStore store = new QuarantineDigestStore(database);
+        String user = "digest-" + UUID.randomUUID() + "@demo.gov.vn";
+        assertThat(store.lastUntil(user)).isEmpty();
+        java.time.Instant first = java.time.Instant.parse("2026-11-22T01:00:00Z");
+        store.recordSent(user.toUpperCase(java.util.Locale.ROOT), first);
+        store.recordSent(user, first.minusSeconds(3600));   // an older mark never moves it back
+        assertThat(new QuarantineDigestStore(database).lastUntil(user)).contains(first);
+
+        java.time.LocalDate day = java.time.LocalDate.of(2026, 11, 22);
+        assertThat(store.ranOn(day)).isFalse();
+        store.recordRun(day);
+        store.recordRun(day);
+        assertThat(new QuarantineDigestStore(database).ranOn(day)).isTrue();
+        assertThat(store.ranOn(day.plusDays(1))).isFalse();
+    }
+
+    @Test
+    void theDailyRunIsDueFromTheHourVietnamTime() {
+        // 23:30 UTC is 06:30 next day in Vietnam (UTC+7): not yet 7 o'clock; 00:00 UTC is 07:00
+        assertThat(QuarantineDigestTask.due(java.time.ZonedDateTime.parse("2026-11-21T23:30:00Z"), 7)).isFalse();
+        assertThat(QuarantineDigestTask.due(java.time.ZonedDateTime.parse("2026-11-22T00:00:00Z"), 7)).isTrue();
+        assertThat(QuarantineDigestTask.due(java.time.ZonedDateTime.parse("2026-11-22T16:59:00Z"), 7)).isTrue();
     }
 }

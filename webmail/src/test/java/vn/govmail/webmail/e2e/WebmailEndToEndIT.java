@@ -500,5 +500,12 @@ class WebmailEndToEndIT {
         driver.manage().window().setSize(new Dimension(1366, 900));
         js("document.getElementById('logout').click()");
         waiting().until(ExpectedConditions.urlContains("/login"));
+
+        // the quarantine digest's link: login first, then the quarantine view (not the inbox)
+        driver.get(baseUrl + "quarantine");
+        waiting().until(ExpectedConditions.urlContains("/login"));
+        login(ALICE, MailServerLauncher.PASSWORD);
+        waitFor(By.id("quarantine-view"));
+        waiting().until(ExpectedConditions.urlContains("/quarantine"));
     }
 }

@@ -18,7 +18,6 @@ import javax.inject.Inject;
 import javax.mail.MessagingException;
 
 import org.apache.james.core.MailAddress;
-import com.fasterxml.jackson.annotation.JsonFormat;
 import org.apache.james.core.Username;
 import org.apache.james.lifecycle.api.LifecycleUtil;
 import org.apache.james.lifecycle.api.Startable;
@@ -34,6 +33,8 @@ import org.apache.mailet.AttributeValue;
 import org.apache.mailet.Mail;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+
+import com.fasterxml.jackson.annotation.JsonFormat;
 
 import vn.govmail.mailserver.spam.QuarantineReleases.State;
 import vn.govmail.spamfilter.LearnRequest;

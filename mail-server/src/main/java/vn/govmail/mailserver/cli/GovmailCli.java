@@ -43,6 +43,7 @@ public final class GovmailCli {
           quarantine list [USER|DOMAIN]  mail the spam filter quarantined (key, score, sender -> recipients, subject)
           quarantine release KEY         deliver a quarantined message (exactly once) and learn it as not spam
         """ + SpamListCommand.USAGE + """
+          quarantine digest              mail the quarantine digests due now (as the daily run does)
         The admin API is http://127.0.0.1:$GOVMAIL_ADMIN_PORT (8000 by default), or $GOVMAIL_ADMIN_URL; its token
         is read from $GOVMAIL_ADMIN_TOKEN or $GOVMAIL_DATA/admin-token (written by the server on first start).
         """;
@@ -130,6 +131,7 @@ public final class GovmailCli {
             case "quarantine list" -> new QuarantineCommand(admin, out).list(operands);
             case "quarantine release" -> new QuarantineCommand(admin, out).release(operands);
             case "spam" -> new SpamListCommand(admin, out).run(args.subList(1, args.size()));
+            case "quarantine digest" -> new QuarantineCommand(admin, out).digest(operands);
             case "audit" -> printAudit(args.size() > 1 ? args.get(1) : "50");
             case "import" -> new AccountImportCommand(admin, out, System.err).run(args.subList(1, args.size()));
             case "eoffice" -> new EofficeCommand(admin, out).run(args.subList(1, args.size()));

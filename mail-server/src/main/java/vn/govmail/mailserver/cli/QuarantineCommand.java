@@ -4,7 +4,10 @@ import java.io.PrintStream;
 import java.util.List;
 import java.util.Map;
 
-/** {@code govmail admin quarantine list [USER|DOMAIN]} and {@code govmail admin quarantine release KEY}. */
+/**
+ * {@code govmail admin quarantine list [USER|DOMAIN]}, {@code govmail admin quarantine release KEY} and
+ * {@code govmail admin quarantine digest}.
+ */
 final class QuarantineCommand {
     private final WebAdminClient admin;
     private final PrintStream out;
@@ -25,8 +28,8 @@ final class QuarantineCommand {
             out.println("quarantine is empty");
         }
         for (Map<String, Object> entry : entries) {
-            out.println(entry.get("key") + "  score " + entry.get("score") + "  " + entry.get("sender") + " -> "
-                + entry.get("recipients") + "  " + entry.get("subject"));
+            out.println(entry.get("key") + "  " + entry.get("quarantinedAt") + "  score " + entry.get("score") + "  "
+                + entry.get("sender") + " -> " + entry.get("recipients") + "  " + entry.get("subject") + "  " + entry.get("reasons"));
         }
     }
 
@@ -36,5 +39,13 @@ final class QuarantineCommand {
         }
         admin.post("govmail/quarantine/" + WebAdminClient.segment(operands.get(0)) + "/release");
         out.println("released " + operands.get(0) + ": delivered to its recipients and learned as not spam");
+    }
+
+    void digest(List<String> operands) {
+        if (!operands.isEmpty()) {
+            throw new CliException(2, "usage: govmail admin quarantine digest");
+        }
+        String mailed = JsonText.field(admin.post("govmail/quarantine/digest").body(), "mailed", true).orElse("[]");
+        out.println("quarantine digest mailed to: " + mailed);
     }
 }

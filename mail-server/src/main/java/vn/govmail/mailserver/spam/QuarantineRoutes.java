@@ -13,6 +13,7 @@ import org.apache.james.webadmin.utils.ErrorResponder.ErrorType;
 import org.apache.james.webadmin.utils.JsonTransformer;
 
 import spark.Request;
+import vn.govmail.mailserver.admin.AdminTokenFilter;
 import spark.Response;
 import spark.Service;
 
@@ -20,18 +21,22 @@ import spark.Service;
  * Admin REST for the spam filter (behind the admin token like every WebAdmin route):
  * <ul>
  * <li>{@code GET /govmail/quarantine?user=a@b.vn|domain=b.vn} — quarantined mail</li>
- * <li>{@code POST /govmail/quarantine/{key}/release} — deliver it (once) and learn it as ham; 404 if absent</li>
+ * <li>{@code POST /govmail/quarantine/{key}/release} — deliver it to its pending recipients (once) and learn it as
+ * ham; 409 if already released (or deleted by its recipients), 404 if unknown</li>
+ * <li>{@code POST /govmail/quarantine/digest} — send the quarantine digests due now (as the daily run would)</li>
  * <li>{@code GET /govmail/spam/statistics} — per-step runs, failures, timeouts and mean time; learning queue</li>
  * </ul>
  */
 public class QuarantineRoutes implements Routes {
     private final Quarantine quarantine;
+    private final QuarantineDigest digest;
     private final SpamFilterService spamFilter;
     private final JsonTransformer json;
 
     @Inject
-    public QuarantineRoutes(Quarantine quarantine, SpamFilterService spamFilter, JsonTransformer json) {
+    public QuarantineRoutes(Quarantine quarantine, QuarantineDigest digest, SpamFilterService spamFilter, JsonTransformer json) {
         this.quarantine = quarantine;
+        this.digest = digest;
         this.spamFilter = spamFilter;
         this.json = json;
     }
@@ -44,6 +49,7 @@ public class QuarantineRoutes implements Routes {
     @Override
     public void define(Service service) {
         service.get("/govmail/quarantine", this::list, json);
+        service.post("/govmail/quarantine/digest", (request, response) -> Map.of("mailed", digest.sendNow()), json);
         service.post("/govmail/quarantine/:key/release", this::release, json);
         service.get("/govmail/spam/statistics", this::statistics, json);
     }
@@ -55,11 +61,21 @@ public class QuarantineRoutes implements Routes {
 
     private Map<String, Object> release(Request request, Response response) throws Exception {
         String key = request.params("key");
-        if (!quarantine.release(key)) {
-            throw ErrorResponder.builder().statusCode(404).type(ErrorType.NOT_FOUND)
-                .message("No quarantined mail " + key + " (never quarantined, or already released)").haltError();
-        }
+        Object actor = request.attribute(AdminTokenFilter.ACTOR_ATTRIBUTE);
+        outcome(quarantine.release(key, actor == null ? "admin" : actor.toString()), key);
         return Map.of("released", key);
+    }
+
+    /** 404 for an unknown key, 409 for one already released or deleted (nothing delivered twice). */
+    static void outcome(Quarantine.Outcome outcome, String key) {
+        switch (outcome) {
+            case NOT_FOUND -> throw ErrorResponder.builder().statusCode(404).type(ErrorType.NOT_FOUND)
+                .message("No quarantined mail " + key).haltError();
+            case ALREADY_HANDLED -> throw ErrorResponder.builder().statusCode(409).type(ErrorType.WRONG_STATE)
+                .message("Quarantined mail " + key + " was already released (or deleted): it is delivered only once").haltError();
+            default -> {
+            }
+        }
     }
 
     private Map<String, Object> statistics(Request request, Response response) {

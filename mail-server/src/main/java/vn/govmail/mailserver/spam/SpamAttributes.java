@@ -1,8 +1,12 @@
 package vn.govmail.mailserver.spam;
 
+import java.time.Instant;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.apache.mailet.Attribute;
 import org.apache.mailet.AttributeName;
@@ -22,8 +26,13 @@ final class SpamAttributes {
     static final AttributeName SCORE = AttributeName.of("govmail.spam.score");
     /** Set on a mail released from quarantine: deliver it as it is, never filter it again. */
     static final AttributeName RELEASED = AttributeName.of("govmail.spam.released");
+    /** On a released copy: "quarantine key" + FIELD + "attempt", checked by the mailet (exactly once). */
+    static final AttributeName RELEASE = AttributeName.of("govmail.spam.release");
+    /** When the mail entered the quarantine (epoch milliseconds). */
+    static final AttributeName QUARANTINED_AT = AttributeName.of("govmail.spam.quarantinedAt");
 
     private static final String FIELD = "\u0001";
+    private static final Pattern TESTS = Pattern.compile("tests=(\\S+)");
     private static final String LINE = "\u0002";
 
     private SpamAttributes() {
@@ -58,6 +67,33 @@ final class SpamAttributes {
 
     static boolean released(Mail mail) {
         return mail.getAttribute(RELEASED).isPresent();
+    }
+
+    static void markQuarantined(Mail mail, Instant at) {
+        mail.setAttribute(new Attribute(QUARANTINED_AT, AttributeValue.of(Long.toString(at.toEpochMilli()))));
+    }
+
+    static Optional<Instant> quarantinedAt(Mail mail) {
+        return string(mail, QUARANTINED_AT).map(Long::parseLong).map(Instant::ofEpochMilli);
+    }
+
+    static void markRelease(Mail mail, String key, String attempt) {
+        mail.setAttribute(new Attribute(RELEASE, AttributeValue.of(key + FIELD + attempt)));
+    }
+
+    /** The quarantine key and the release attempt of a released copy. */
+    static Optional<String[]> release(Mail mail) {
+        return string(mail, RELEASE).map(value -> value.split(FIELD, 2)).filter(parts -> parts.length == 2);
+    }
+
+    /** The rules that fired, as in X-Spam-Status ("RULE=score"), strongest first as the filter wrote them. */
+    static List<String> reasons(Mail mail) {
+        String status = headers(mail).getOrDefault("X-Spam-Status", "");
+        Matcher tests = TESTS.matcher(status);
+        if (!tests.find() || tests.group(1).equals("none")) {
+            return List.of();
+        }
+        return List.of(tests.group(1).split(","));
     }
 
     private static Optional<String> string(Mail mail, AttributeName name) {

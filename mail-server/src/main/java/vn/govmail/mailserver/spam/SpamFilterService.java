@@ -108,6 +108,26 @@ public class SpamFilterService {
         return settings.get("spam.quarantine.repository", "jpa://var/mail/quarantine/");
     }
 
+    /** Whether the quarantine digest is mailed every day (the admin can always send it now). */
+    public boolean digestEnabled() {
+        return settings.flag("spam.quarantine.digest.enabled", true);
+    }
+
+    /** The hour (0–23, Vietnam time) after which the day's digest is sent. */
+    public int digestHour() {
+        int hour = settings.integer("spam.quarantine.digest.hour", 7);
+        if (hour < 0 || hour > 23) {
+            throw new IllegalArgumentException("spam.quarantine.digest.hour must be 0 to 23, not " + hour);
+        }
+        return hour;
+    }
+
+    /** The webmail's address as users reach it, for the digest's link (ends with '/'). */
+    public String webmailUrl() {
+        String url = settings.get("spam.quarantine.webmail.url", "https://" + settings.get("spam.authserv.id", "localhost") + "/");
+        return url.endsWith("/") ? url : url + "/";
+    }
+
     public SpamFilter filter() {
         return filter;
     }

@@ -36,6 +36,10 @@ public class SpamVerdictMailet extends GenericMailet {
     @Override
     public void service(Mail mail) throws MessagingException {
         if (SpamAttributes.released(mail)) {
+            // a copy of an earlier attempt of the same release (after a crash) or of a recipient already served
+            if (!quarantine.admitReleased(mail)) {
+                mail.setState(Mail.GHOST);
+            }
             return;
         }
         Optional<Action> action = SpamAttributes.action(mail);

@@ -30,7 +30,9 @@ import jakarta.mail.Store;
  * quarantine release delivering exactly once; the SMTP-time checks (DNSBL at connect, SPF at MAIL FROM,
  * block lists at RCPT, greylisting) and allow/block lists managed with the CLI and REST. The filter's DNS is
  * a local stub (a DNSBL zone, SPF records; NXDOMAIN for anything else). Only 127.0.0.1 is a trusted network
- * here, so clients that connect from 127.0.0.x (x > 1) are treated as outside mail servers.
+ * here, so clients that connect from 127.0.0.x (x > 1) are treated as outside mail servers. The quarantine: release
+ * by the admin and CLI, by the user through the user API (for themself only), exactly once even across a crash, and
+ * the digest.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class SpamFilterIT {
@@ -55,7 +57,10 @@ class SpamFilterIT {
             "GOVMAIL_SPAM_DNSBL_ZONES", "bl.govmail.test",
             "GOVMAIL_SPAM_SMTP_TRUSTED_NETWORKS", "127.0.0.1/32",
             "GOVMAIL_SPAM_GREYLIST_ENABLED", "true",
-            "GOVMAIL_SPAM_GREYLIST_DELAY_SECONDS", "2"));
+            "GOVMAIL_SPAM_GREYLIST_DELAY_SECONDS", "2",
+            // the daily run would race the test's own digest; the admin trigger still sends
+            "GOVMAIL_SPAM_QUARANTINE_DIGEST_ENABLED", "false",
+            "GOVMAIL_SPAM_QUARANTINE_WEBMAIL_URL", "https://mail.demo.gov.vn/"));
     }
 
     @AfterAll
@@ -131,8 +136,9 @@ class SpamFilterIT {
 
         assertThat(AdminApi.call(server, "POST", "govmail/quarantine/" + key + "/release", null).statusCode()).isEqualTo(200);
         var again = AdminApi.call(server, "POST", "govmail/quarantine/" + key + "/release", null);
-        assertThat(again.statusCode()).isEqualTo(404);
+        assertThat(again.statusCode()).isEqualTo(409);
         assertThat(again.body()).contains("already released");
+        assertThat(AdminApi.call(server, "POST", "govmail/quarantine/no-such-key/release", null).statusCode()).isEqualTo(404);
         assertThat(AdminApi.call(server, "POST", "govmail/quarantine/no-such-key/release", null, null).statusCode()).isIn(401, 403);
 
         try (Store store = MailClients.openImaps(server, USER)) {
@@ -297,7 +303,152 @@ class SpamFilterIT {
             .hasStackTraceContaining("ATTACH_EXECUTABLE");
     }
 
+    @Test
+    @Order(11)
+    void usersListPreviewReleaseAndDeleteTheirOwnQuarantineAndGetOneDigest() throws Exception {
+        String colleague = MailServerProcess.demoUser("tranthib");
+        String stranger = MailServerProcess.demoUser("lequangc");
+        for (String user : new String[]{colleague, stranger}) {
+            // demo accounts exist already (409) with the same password
+            assertThat(AdminApi.call(server, "PUT", "users/" + user, "{\"password\":\"" + MailServerProcess.PASSWORD + "\"}").statusCode()).isIn(204, 409);
+        }
+        String marker = token();
+        String html = "<p>Gửi anh <b>bảng lương</b> tháng 11</p><script>alert('x')</script>";
+        String message = headers("ketoan@doitac.example", "Bảng lương " + marker, "multipart/mixed; boundary=\"b1\"") + "\r\n--b1\r\n"
+            + "Content-Type: text/html; charset=UTF-8\r\n\r\n" + html + "\r\n--b1\r\nContent-Type: application/vnd.ms-excel.sheet.macroEnabled.12;"
+            + " name=\"luong.xlsm\"\r\nContent-Disposition: attachment; filename=\"luong.xlsm\"\r\nContent-Transfer-Encoding: base64\r\n\r\n"
+            + Base64.getMimeEncoder().encodeToString("PK not really".getBytes(StandardCharsets.US_ASCII)) + "\r\n--b1--\r\n";
+        assertThat(sendRawTo(message, USER, colleague)).startsWith("250");
+        String key = awaitQuarantined(marker);
+
+        String mine = userSession(USER);
+        String theirs = userSession(colleague);
+        String nobody = userSession(stranger);
+        var listed = AdminApi.call(server, "GET", "govmail/me/quarantine", null, mine);
+        assertThat(listed.statusCode()).isEqualTo(200);
+        assertThat(listed.body()).contains(key).contains(marker).contains("ATTACH_MACRO_OFFICE").contains("ketoan@doitac.example");
+        var preview = AdminApi.call(server, "GET", "govmail/me/quarantine/" + key, null, mine);
+        assertThat(preview.statusCode()).isEqualTo(200);
+        assertThat(preview.body()).contains("bảng lương").contains("luong.xlsm").doesNotContain("<b>").doesNotContain("<script")
+            .doesNotContain("alert(");
+        assertThat(AdminApi.call(server, "GET", "govmail/me/quarantine", null, nobody).body()).isEqualTo("[]");
+        assertThat(AdminApi.call(server, "GET", "govmail/me/quarantine/" + key, null, nobody).statusCode()).isEqualTo(404);
+        assertThat(AdminApi.call(server, "POST", "govmail/me/quarantine/" + key + "/release", null, nobody).statusCode()).isEqualTo(404);
+        assertThat(AdminApi.call(server, "GET", "govmail/me/quarantine", null, server.adminToken()).statusCode())
+            .as("the admin token acts for no mailbox").isEqualTo(403);
+
+        // the digest lists it, once
+        var digest = AdminApi.call(server, "POST", "govmail/quarantine/digest", null);
+        assertThat(digest.statusCode()).isEqualTo(200);
+        assertThat(digest.body()).contains(USER).contains(colleague).doesNotContain(stranger);
+        assertThat(server.cli("quarantine", "digest").output()).doesNotContain(USER);
+        try (Store store = MailClients.openImaps(server, USER)) {
+            Message received = awaitDigest(store, marker);
+            assertThat(received.getHeader("Auto-Submitted")[0]).isEqualTo("auto-generated");
+            assertThat((String) received.getContent()).contains("Thư cách ly").contains("ketoan@doitac.example")
+                .contains("ATTACH_MACRO_OFFICE").contains("quarantine");
+            Thread.sleep(1500);
+            assertThat(digestBodies(store).stream().filter(body -> body.contains(marker)).count()).isEqualTo(1);
+        }
+
+        // the user releases it to themself only, once
+        var released = AdminApi.call(server, "POST", "govmail/me/quarantine/" + key + "/release", null, mine);
+        assertThat(released.statusCode()).as(released.body()).isEqualTo(200);
+        assertThat(AdminApi.call(server, "POST", "govmail/me/quarantine/" + key + "/release", null, mine).statusCode()).isEqualTo(409);
+        assertThat(AdminApi.call(server, "GET", "govmail/me/quarantine", null, mine).body()).doesNotContain(key);
+        assertThat(AdminApi.call(server, "GET", "govmail/me/quarantine", null, theirs).body()).contains(key);
+        try (Store store = MailClients.openImaps(server, USER)) {
+            awaitSubject(store, "INBOX", "Bảng lương " + marker);
+            Thread.sleep(1500);   // a duplicate delivery would have arrived by now
+            assertThat(subjects(store, "INBOX").stream().filter(s -> s.startsWith("Bảng lương " + marker)).count()).isEqualTo(1);
+        }
+        try (Store store = MailClients.openImaps(server, colleague)) {
+            assertThat(subjects(store, "INBOX")).noneMatch(s -> s.startsWith("Bảng lương " + marker));
+        }
+
+        // the colleague deletes their copy: nothing is left to release
+        assertThat(AdminApi.call(server, "DELETE", "govmail/me/quarantine/" + key, null, theirs).statusCode()).isEqualTo(204);
+        assertThat(AdminApi.call(server, "GET", "govmail/me/quarantine", null, theirs).body()).doesNotContain(key);
+        assertThat(AdminApi.call(server, "POST", "govmail/quarantine/" + key + "/release", null).statusCode()).isEqualTo(409);
+        assertThat(AdminApi.call(server, "GET", "govmail/quarantine", null).body()).doesNotContain(key);
+    }
+
+    /**
+     * A crash between the durable claim of a release and its copy reaching the spool: the claim is written straight
+     * into the server's database (as the release writes it first), the server is SIGKILLed before anything queued a
+     * copy, and after the restart the recovery delivers the mail, once; it is listed for nobody and a release is 409.
+     */
+    @Test
+    @Order(12)
+    void aReleaseInterruptedByACrashIsFinishedAfterTheRestartExactlyOnce() throws Exception {
+        String marker = token();
+        assertThat(sendRaw(attachmentMessage("Quyết toán " + marker, "quyettoan.xlsm",
+            "application/vnd.ms-excel.sheet.macroEnabled.12", "PK not really".getBytes(StandardCharsets.US_ASCII)))).startsWith("250");
+        String key = awaitQuarantined(marker);
+        var jdbc = java.util.regex.Pattern.compile("\\((jdbc:postgresql://[^ ?]+)").matcher(server.log());
+        assertThat(jdbc.find()).as("the embedded PostgreSQL's URL in the log").isTrue();
+        try (java.sql.Connection connection = java.sql.DriverManager.getConnection(jdbc.group(1), "postgres", "");
+             java.sql.PreparedStatement claim = connection.prepareStatement("INSERT INTO govmail_quarantine_release"
+                 + "(mail_key, recipient, state, attempt, actor) VALUES (?, ?, 'RELEASING', 'before-the-crash', 'test')")) {
+            claim.setString(1, key);
+            claim.setString(2, USER);
+            assertThat(claim.executeUpdate()).isEqualTo(1);
+        }
+        server.kill9();
+        server.start();
+
+        try (Store store = MailClients.openImaps(server, USER)) {
+            awaitSubject(store, "INBOX", "Quyết toán " + marker);
+            Thread.sleep(1500);   // a duplicate delivery would have arrived by now
+            assertThat(subjects(store, "INBOX").stream().filter(s -> s.contains(marker)).count()).isEqualTo(1);
+        }
+        assertThat(server.log()).contains("Recovered the release of quarantined mail " + key);
+        assertThat(AdminApi.call(server, "GET", "govmail/quarantine", null).body()).doesNotContain(marker);
+        assertThat(AdminApi.call(server, "POST", "govmail/quarantine/" + key + "/release", null).statusCode()).isEqualTo(409);
+    }
+
     // ---- helpers ----
+
+    private static String userSession(String user) throws Exception {
+        var opened = AdminApi.call(server, "POST", "govmail/me/session",
+            "{\"user\":\"" + user + "\",\"password\":\"" + MailServerProcess.PASSWORD + "\"}", null);
+        assertThat(opened.statusCode()).as(opened.body()).isEqualTo(201);
+        return opened.body().replaceAll(".*\"token\":\"([^\"]+)\".*", "$1");
+    }
+
+    private static java.util.List<String> digestBodies(Store store) throws Exception {
+        Folder folder = store.getFolder("INBOX");
+        folder.open(Folder.READ_ONLY);
+        try {
+            java.util.List<String> bodies = new java.util.ArrayList<>();
+            for (Message message : folder.getMessages()) {
+                if (message.getHeader("X-Govmail-Quarantine") != null) {
+                    bodies.add(String.valueOf(message.getContent()));
+                }
+            }
+            return bodies;
+        } finally {
+            folder.close(false);
+        }
+    }
+
+    private static Message awaitDigest(Store store, String marker) throws Exception {
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
+        while (true) {
+            Folder folder = store.getFolder("INBOX");
+            folder.open(Folder.READ_ONLY);
+            for (Message message : folder.getMessages()) {
+                if (message.getHeader("X-Govmail-Quarantine") != null && String.valueOf(message.getContent()).contains(marker)) {
+                    return new jakarta.mail.internet.MimeMessage((jakarta.mail.internet.MimeMessage) message);
+                }
+            }
+            folder.close(false);
+            if (Instant.now().isAfter(deadline)) {
+                throw new AssertionError("no quarantine digest listing " + marker + "; INBOX " + subjects(store, "INBOX") + "\n" + tail(server.log()));
+            }
+            Thread.sleep(200);
+        }
+    }
 
     private static String token() {
         return "ma" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
@@ -332,6 +483,22 @@ class SpamFilterIT {
             assertThat(smtp.send("EHLO mail.sender.example")).startsWith("250");
             assertThat(smtp.send("MAIL FROM:<" + mailFrom + ">")).startsWith("250");
             assertThat(smtp.send("RCPT TO:<" + USER + ">")).startsWith("250");
+            assertThat(smtp.send("DATA")).startsWith("354");
+            smtp.write((message.replace("\r\n.", "\r\n..") + "\r\n.\r\n").getBytes(StandardCharsets.UTF_8));
+            String reply = smtp.reply();
+            smtp.send("QUIT");
+            return reply;
+        }
+    }
+
+    /** One SMTP transaction on port 25 from 127.0.0.1 to these recipients (USER when none); answers the reply to the final dot. */
+    private static String sendRawTo(String message, String... recipients) throws Exception {
+        try (SmtpDialog smtp = new SmtpDialog(server.smtpPort)) {
+            assertThat(smtp.send("EHLO mail.sender.example")).startsWith("250");
+            assertThat(smtp.send("MAIL FROM:<bounce@sender.example>")).startsWith("250");
+            for (String recipient : recipients.length == 0 ? new String[]{USER} : recipients) {
+                assertThat(smtp.send("RCPT TO:<" + recipient + ">")).startsWith("250");
+            }
             assertThat(smtp.send("DATA")).startsWith("354");
             smtp.write((message.replace("\r\n.", "\r\n..") + "\r\n.\r\n").getBytes(StandardCharsets.UTF_8));
             String reply = smtp.reply();

@@ -30,6 +30,8 @@ import vn.govmail.webmail.mail.UserPreferences;
 @Route("login")
 @PageTitle("govmail")
 public class LoginView extends VerticalLayout implements BeforeEnterObserver {
+    /** Session attribute: the view path asked for before login. */
+    static final String AFTER_LOGIN = "govmail.afterLogin";
     private static final Logger LOGGER = LoggerFactory.getLogger(LoginView.class);
     private final MailConnector connector;
     private final LoginThrottle throttle;
@@ -88,7 +90,13 @@ public class LoginView extends VerticalLayout implements BeforeEnterObserver {
             UserSession.start(account, prefs);
             VaadinSession.getCurrent().setLocale(LanguageSelect.locale(prefs.language, VaadinSession.getCurrent().getLocale()));
             LOGGER.info("webmail login user={} client={}", user, client);
-            UI.getCurrent().navigate(MailView.class);
+            Object next = VaadinSession.getCurrent().getAttribute(AFTER_LOGIN);
+            VaadinSession.getCurrent().setAttribute(AFTER_LOGIN, null);
+            if (next instanceof String path && !path.isEmpty()) {
+                UI.getCurrent().navigate(path);   // a route of this application (Vaadin navigates inside it only)
+            } else {
+                UI.getCurrent().navigate(MailView.class);
+            }
         } catch (AuthenticationFailedException e) {
             throttle.failed(user, client);
             LOGGER.info("webmail login failed user={} client={}", user, client);

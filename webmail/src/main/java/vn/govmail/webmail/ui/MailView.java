@@ -153,7 +153,10 @@ public class MailView extends AppLayout {
                 folderService.delete(f.fullName());
                 currentFolder = "INBOX";
             }))));
-        VerticalLayout drawer = new VerticalLayout(compose, folderTree, folderMenu);
+        Button quarantine = new Button(getTranslation("quarantine.title"), e -> UI.getCurrent().navigate(QuarantineView.class));
+        quarantine.setId("nav-quarantine");
+        quarantine.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
+        VerticalLayout drawer = new VerticalLayout(compose, folderTree, folderMenu, quarantine);
         drawer.setPadding(true);
         return drawer;
     }

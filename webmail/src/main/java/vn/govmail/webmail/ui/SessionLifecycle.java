@@ -13,6 +13,8 @@ public class SessionLifecycle implements VaadinServiceInitListener {
         event.getSource().addSessionDestroyListener(destroy -> UserSession.end(destroy.getSession()));
         event.getSource().addUIInitListener(init -> init.getUI().addBeforeEnterListener(enter -> {
             if (!LoginView.class.equals(enter.getNavigationTarget()) && UserSession.account().isEmpty()) {
+                // back there after login (e.g. the quarantine digest's link to /quarantine); a view path only
+                enter.getUI().getSession().setAttribute(LoginView.AFTER_LOGIN, enter.getLocation().getPath());
                 enter.forwardTo(LoginView.class);
             }
         }));

@@ -396,6 +396,90 @@ class WebmailEndToEndIT {
 
     @Test
     @Order(7)
+    void quarantinedMailIsPreviewedAsTextAndReleasedIntoTheInboxOnce() throws Exception {
+        String subject = "Bảng lương tháng 11 có macro";
+        // through port 25 as another mail server would: the macro-enabled sheet makes the filter quarantine it
+        Properties smtp = new Properties();
+        smtp.put("mail.smtp.host", "127.0.0.1");
+        smtp.put("mail.smtp.port", Integer.toString(server.smtpPort));
+        smtp.put("mail.smtp.localhost", "mail.doitac.example");
+        Session outside = Session.getInstance(smtp);
+        MimeMessage m = new MimeMessage(outside);
+        m.setFrom(new InternetAddress("ketoan@doitac.example"));
+        m.setRecipient(Message.RecipientType.TO, new InternetAddress(ALICE));
+        m.setSubject(subject, "UTF-8");
+        MimeMultipart mixed = new MimeMultipart("mixed");
+        MimeBodyPart html = new MimeBodyPart();
+        html.setText("<p>Gửi chị <b>bảng lương</b></p><img src=\"" + sink.url("/quarantine-tracker.gif") + "\"><script>fetch('"
+            + sink.url("/quarantine-script") + "')</script>", "UTF-8", "html");
+        mixed.addBodyPart(html);
+        MimeBodyPart sheet = new MimeBodyPart();
+        sheet.setContent("PK not really".getBytes(StandardCharsets.US_ASCII), "application/vnd.ms-excel.sheet.macroEnabled.12");
+        sheet.setFileName("luong.xlsm");
+        sheet.setDisposition("attachment");
+        mixed.addBodyPart(sheet);
+        m.setContent(mixed);
+        m.saveChanges();
+        jakarta.mail.Transport.send(m);
+
+        waitFor(By.id("nav-quarantine"));
+        js("document.getElementById('nav-quarantine').click()");
+        waitFor(By.id("quarantine-list"));
+        new WebDriverWait(driver, Duration.ofSeconds(60)).pollingEvery(Duration.ofSeconds(2)).until(d -> {
+            if (!d.findElements(row(subject)).isEmpty()) {
+                return true;
+            }
+            d.navigate().refresh();
+            return false;
+        });
+        assertThat(driver.findElement(By.id("quarantine-view")).getText()).contains("Thư cách ly", "ketoan@doitac.example", "ATTACH_MACRO_OFFICE");
+        waitFor(row(subject)).click();
+        WebElement text = waitFor(By.id("quarantine-text"));
+        assertThat(text.getText()).contains("Gửi chị bảng lương");
+        assertThat(driver.findElement(By.id("quarantine-headers")).getText()).contains("luong.xlsm");
+        assertThat(driver.findElements(By.cssSelector("#quarantine-preview b, #quarantine-preview script, #quarantine-preview img"))).isEmpty();
+        screenshot("08-quarantine");
+
+        js("document.getElementById('quarantine-release').click()");
+        By confirm = By.cssSelector("vaadin-confirm-dialog [slot='confirm-button']");
+        waiting().until(d -> !d.findElements(confirm).isEmpty());
+        js("arguments[0].click()", driver.findElement(confirm));
+        waitFor(By.id("quarantine-empty"));
+        waiting().until(d -> d.findElement(By.id("quarantine-empty")).getText().contains("Không có thư nào bị cách ly"));
+        assertThat(sink.requests).noneMatch(request -> request.contains("/quarantine"));
+
+        MailAccount alice = connector.login(ALICE, MailServerLauncher.PASSWORD.toCharArray());
+        try (alice) {
+            long copies = 0;
+            for (int i = 0; i < 60 && copies == 0; i++) {
+                Thread.sleep(500);
+                copies = inboxCopies(alice, subject);
+            }
+            Thread.sleep(1500);   // a second copy would have arrived by now
+            assertThat(inboxCopies(alice, subject)).isEqualTo(1);
+        }
+        js("document.getElementById('quarantine-back').click()");
+        waitFor(By.id("messages"));
+    }
+
+    private static long inboxCopies(MailAccount account, String subject) throws Exception {
+        Folder inbox = account.folder("INBOX");
+        inbox.open(Folder.READ_ONLY);
+        try {
+            long n = 0;
+            for (Message message : inbox.getMessages()) {
+                if (subject.equals(message.getSubject())) {
+                    n++;
+                }
+            }
+            return n;
+        } finally {
+            inbox.close(false);
+        }
+    }
+
+    @Test
+    @Order(8)
     void newMailAppearsWithoutReloadAndThePhoneLayoutWorks() throws Exception {
         MailAccount vanthu = connector.login(MailServerLauncher.demoUser("vanthu"), MailServerLauncher.PASSWORD.toCharArray());
         try (vanthu) {
@@ -416,5 +500,12 @@ class WebmailEndToEndIT {
         driver.manage().window().setSize(new Dimension(1366, 900));
         js("document.getElementById('logout').click()");
         waiting().until(ExpectedConditions.urlContains("/login"));
+
+        // the quarantine digest's link: login first, then the quarantine view (not the inbox)
+        driver.get(baseUrl + "quarantine");
+        waiting().until(ExpectedConditions.urlContains("/login"));
+        login(ALICE, MailServerLauncher.PASSWORD);
+        waitFor(By.id("quarantine-view"));
+        waiting().until(ExpectedConditions.urlContains("/quarantine"));
     }
 }

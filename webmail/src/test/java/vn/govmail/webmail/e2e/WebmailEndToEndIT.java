@@ -417,4 +417,112 @@ class WebmailEndToEndIT {
         js("document.getElementById('logout').click()");
         waiting().until(ExpectedConditions.urlContains("/login"));
     }
+
+    /**
+     * The eOffice views: a document mail arrives at a unit's document address (the unit made with the admin REST
+     * API), the văn thư finds it under "Văn bản đến", registers it (số đến 1), opens its source mail, presents it to
+     * a leader; the leader logs in, sees it and records the direction. Each step checked on the server too.
+     */
+    @Test
+    @Order(8)
+    void theClerkRegistersAndPresentsADocumentAndTheLeaderDirectsIt() throws Exception {
+        String clerk = MailServerLauncher.demoUser("vanthu");
+        assertThat(admin("PUT", "govmail/eoffice/units/ubnd-tinh", """
+            {"name": "Văn phòng UBND tỉnh", "documentAddress": "%s", "clerkMailbox": "%s"}""".formatted(clerk, clerk)).statusCode())
+            .isEqualTo(200);
+        String subject = "Công văn 31/SNV-TCBC về rà soát biên chế";
+        MailAccount alice = connector.login(ALICE, MailServerLauncher.PASSWORD.toCharArray());
+        try (alice) {
+            MimeMessage m = new MimeMessage(alice.session());
+            m.setFrom(new InternetAddress(ALICE));
+            m.setRecipient(Message.RecipientType.TO, new InternetAddress(clerk));
+            m.setSubject(subject, "UTF-8");
+            m.setText("""
+                UBND TỈNH LAI CHÂU
+                SỞ NỘI VỤ
+                CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+                Độc lập - Tự do - Hạnh phúc
+                Số: 31/SNV-TCBC
+                Lai Châu, ngày 14 tháng 11 năm 2026
+                KHẨN
+                V/v rà soát biên chế công chức năm 2027
+                Đề nghị các đơn vị rà soát biên chế và báo cáo trước ngày 30/11/2026.
+                GIÁM ĐỐC
+                Lò Thị Mai
+                """, "UTF-8");
+            m.saveChanges();
+            try (var transport = alice.transport()) {
+                transport.sendMessage(m, m.getAllRecipients());
+            }
+        }
+        long id = awaitDocument("ubnd-tinh");
+
+        // the văn thư: the list, the document, register → số đến 1, the source mail, present to Bob
+        login(clerk, MailServerLauncher.PASSWORD);
+        waitFor(By.id("nav-documents")).click();
+        waitFor(By.id("documents"));
+        waitFor(row("31/SNV-TCBC"));
+        assertThat(driver.findElement(By.id("documents")).getText()).contains("Chờ tiếp nhận", "Khẩn");
+        screenshot("08-documents");
+        waitFor(row("31/SNV-TCBC")).click();
+        waitFor(By.id("doc-register"));
+        assertThat(driver.findElement(By.cssSelector("#doc-field-CodeNotation input")).getDomProperty("value")).isEqualTo("SNV-TCBC");
+        assertThat(driver.findElement(By.id("doc-metadata")).getText()).contains("Độ tin cậy");
+        assertThat(driver.findElements(By.id("doc-direct"))).as("no direction before presenting").isEmpty();
+        screenshot("09-document");
+        driver.findElement(By.id("doc-register")).click();
+        waiting().until(ExpectedConditions.textToBe(By.id("doc-arrival-number"), "Số đến: 1"));
+        waitFor(By.id("doc-present")).click();
+        typeInto("doc-input-leader", BOB);
+        driver.findElement(By.id("doc-dialog-confirm")).click();
+        waiting().until(ExpectedConditions.textToBe(By.id("doc-state"), "Đã trình"));
+        assertThat(driver.findElement(By.id("doc-history")).getText()).contains(clerk, "Vào sổ", "Trình lãnh đạo");
+        screenshot("10-document-presented");
+        String state = admin("GET", "govmail/eoffice/documents/" + id, null).body();
+        assertThat(state).contains("\"state\":\"da-trinh\"", "\"leader\":\"" + BOB + "\"", "\"arrivalNumber\":1");
+        waitFor(By.id("doc-open-mail")).click();
+        waitFor(readerSubject(subject));
+        js("document.getElementById('logout').click()");
+        waiting().until(ExpectedConditions.urlContains("/login"));
+
+        // the leader: sees the presented document and gives the direction
+        login(BOB, MailServerLauncher.PASSWORD);
+        waitFor(By.id("nav-documents")).click();
+        waitFor(row("31/SNV-TCBC")).click();
+        waitFor(By.id("doc-direct"));
+        assertThat(driver.findElements(By.id("doc-register"))).isEmpty();
+        assertThat(driver.findElements(By.id("doc-save"))).as("only the văn thư corrects").isEmpty();
+        driver.findElement(By.id("doc-direct")).click();
+        typeInto("doc-input-direction", "Giao phòng Tổ chức biên chế chủ trì, báo cáo trước 30/11");
+        typeInto("doc-input-lead", ALICE);
+        driver.findElement(By.id("doc-dialog-confirm")).click();
+        waiting().until(ExpectedConditions.textToBe(By.id("doc-state"), "Đang xử lý"));
+        assertThat(driver.findElement(By.id("doc-workflow")).getText()).contains("Giao phòng Tổ chức biên chế chủ trì", ALICE);
+        screenshot("11-document-directed");
+        String history = admin("GET", "govmail/eoffice/documents/" + id + "/history", null).body();
+        assertThat(history).contains("\"actor\":\"" + BOB + "\",\"action\":\"direct\"");
+        driver.get(baseUrl);
+        js("document.getElementById('logout').click()");
+        waiting().until(ExpectedConditions.urlContains("/login"));
+    }
+
+    private static long awaitDocument(String unit) throws Exception {
+        for (int i = 0; i < 240; i++) {
+            String list = admin("GET", "govmail/eoffice/documents?unit=" + unit, null).body();
+            java.util.regex.Matcher id = java.util.regex.Pattern.compile("\"id\":(\\d+)").matcher(list);
+            if (id.find()) {
+                return Long.parseLong(id.group(1));
+            }
+            Thread.sleep(250);
+        }
+        throw new AssertionError("no document recorded for unit " + unit);
+    }
+
+    private static HttpResponse<String> admin(String method, String path, String body) throws Exception {
+        String token = Files.readString(server.data.resolve("admin-token"), StandardCharsets.UTF_8).strip();
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.adminPort + "/" + path))
+            .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
+            .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+        return HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
 }

@@ -106,7 +106,7 @@ public class DocumentView extends VerticalLayout implements HasUrlParameter<Long
             warnings.getStyle().set("color", "var(--lumo-error-text-color)");
             add(warnings);
         }
-        add(actions(), metadata(), attachments(), sourceMail(), workflow(), history());
+        add(actions(), workflow(), metadata(), attachments(), sourceMail(), history());
     }
 
     private Button backButton() {

@@ -55,12 +55,24 @@ public final class EofficeService {
         return items;
     }
 
-    /** The clerk's corrections: only the fields whose value changed are sent (a corrected field gets confidence 1). */
+    /**
+     * The clerk saves the form: the fields whose value changed, and the fields marked "Kiểm tra" (saving them as they
+     * are confirms them), are sent; each then has confidence 1. Nothing to send: no call.
+     */
     public DocumentDetail correct(DocumentDetail document, Map<String, String> values) throws PlatformApiException {
+        ObjectNode body = correction(document, values);
+        if (body.isEmpty()) {
+            return document;
+        }
+        return detail(api.call("PUT", path(document.summary().id()) + "/metadata", body));
+    }
+
+    static ObjectNode correction(DocumentDetail document, Map<String, String> values) {
         ObjectNode body = UserApiSession.object();
         for (DocumentDetail.MetadataField field : document.fields()) {
             String wanted = values.get(field.name());
-            if (wanted != null && !wanted.strip().equals(field.value() == null ? "" : field.value())) {
+            boolean changed = wanted != null && !wanted.strip().equals(field.value() == null ? "" : field.value());
+            if (changed || wanted != null && field.needsCheck()) {
                 if (wanted.isBlank()) {
                     body.putNull(field.name());
                 } else {
@@ -68,10 +80,7 @@ public final class EofficeService {
                 }
             }
         }
-        if (body.isEmpty()) {
-            return document;
-        }
-        return detail(api.call("PUT", path(document.summary().id()) + "/metadata", body));
+        return body;
     }
 
     public DocumentDetail register(long id) throws PlatformApiException {

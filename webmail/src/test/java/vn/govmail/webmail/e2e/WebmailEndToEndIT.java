@@ -471,8 +471,22 @@ class WebmailEndToEndIT {
         assertThat(driver.findElements(By.cssSelector("#doc-field-CodeNumber .doc-check"))).isEmpty();
         assertThat(driver.findElements(By.id("doc-direct"))).as("no direction before presenting").isEmpty();
         screenshot("09-document");
-        driver.findElement(By.id("doc-register")).click();
+        // saving the form confirms the field marked "Kiểm tra": confidence 1, the mark is gone
+        js("document.getElementById('doc-save').click()");
+        waiting().until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector("#doc-field-Priority .doc-check")));
+        assertThat(admin("GET", "govmail/eoffice/documents/" + id, null).body()).contains("\"Priority\":1.0");
+        js("document.getElementById('doc-register').click()");
         waiting().until(ExpectedConditions.textToBe(By.id("doc-arrival-number"), "Số đến: 1"));
+        // the register, downloaded from the list as the văn thư's browser would
+        js("document.getElementById('back-to-documents').click()");
+        String href = waitFor(By.id("doc-export-csv")).getDomProperty("href");
+        HttpResponse<String> register = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(href))
+            .header("Cookie", "JSESSIONID=" + driver.manage().getCookieNamed("JSESSIONID").getValue()).build(),
+            HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        assertThat(register.statusCode()).isEqualTo(200);
+        assertThat(register.headers().firstValue("Content-Disposition").orElse("")).startsWith("attachment");
+        assertThat(register.body()).contains("31/SNV-TCBC");
+        waitFor(documentRow("31/SNV-TCBC")).click();
         waitFor(By.id("doc-present")).click();
         typeInto("doc-input-leader", BOB);
         driver.findElement(By.id("doc-dialog-confirm")).click();

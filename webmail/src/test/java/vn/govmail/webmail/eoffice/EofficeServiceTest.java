@@ -51,6 +51,18 @@ class EofficeServiceTest {
     }
 
     @Test
+    void savingTheFormSendsChangedFieldsAndConfirmsTheFieldsToCheck() {
+        DocumentDetail document = EofficeService.detail(JsonMapper.builder().build().readTree(DOCUMENT));
+        java.util.Map<String, String> form = new java.util.HashMap<>();
+        document.fields().forEach(f -> form.put(f.name(), f.value() == null ? "" : f.value()));
+        assertThat(EofficeService.correction(document, form).toString()).isEqualTo("{\"OrganName\":\"SỞ NỘI VỤ\",\"Priority\":\"Khẩn\"}");
+        form.put("Subject", " rà soát biên chế công chức ");
+        form.put("SignerFullName", "");
+        assertThat(EofficeService.correction(document, form).toString()).contains("\"Subject\":\"rà soát biên chế công chức\"",
+            "\"SignerFullName\":null");
+    }
+
+    @Test
     void filtersBecomeTheQueryStringEmptyOnesLeftOut() {
         assertThat(DocumentFilter.none().queryString()).isEmpty();
         assertThat(new DocumentFilter("da-trinh", "Hỏa tốc", LocalDate.of(2026, 1, 1), null, " ", null, "biên chế").queryString())

@@ -55,6 +55,10 @@ public class DocumentStore {
         COLUMNS.put(MetadataField.DueDate, "due_date");
     }
 
+    /** The lead and support assignees of a row as a lower-case array (entries separated by ',' or ';'). */
+    private static final String ASSIGNEES =
+        "regexp_split_to_array(lower(btrim(coalesce(lead_assignee, '') || ',' || coalesce(support_assignees, ''))), '\\s*[,;]\\s*')";
+
     private final DataSource dataSource;
 
     public DocumentStore(DataSource dataSource) throws SQLException {
@@ -297,13 +301,21 @@ public class DocumentStore {
             sql.append(" AND id = ANY (?)");
             parameters.add(query.ids());
         }
+        if (query.audience() != null) {
+            sql.append(" AND (unit_id = ANY (?) OR lower(btrim(leader)) = ? OR ? = ANY (").append(ASSIGNEES).append("))");
+            parameters.add(new TextArray(query.audience().clerkUnits()));
+            parameters.add(query.audience().person());
+            parameters.add(query.audience().person());
+        }
         // Urgent first (Hỏa tốc, Thượng khẩn, Khẩn), then the newest.
         sql.append(" ORDER BY CASE lower(priority) WHEN 'hỏa tốc' THEN 0 WHEN 'thượng khẩn' THEN 1 WHEN 'khẩn' THEN 2 ELSE 3 END, id DESC")
             .append(" LIMIT ").append(Math.max(1, Math.min(query.limit(), 1000))).append(" OFFSET ").append(Math.max(0, query.offset()));
         try (Connection connection = dataSource.getConnection(); PreparedStatement statement = connection.prepareStatement(sql.toString())) {
             for (int i = 0; i < parameters.size(); i++) {
                 Object parameter = parameters.get(i);
-                if (parameter instanceof List<?> ids) {
+                if (parameter instanceof TextArray texts) {
+                    statement.setArray(i + 1, connection.createArrayOf("text", texts.values().toArray()));
+                } else if (parameter instanceof List<?> ids) {
                     statement.setArray(i + 1, connection.createArrayOf("bigint", ids.toArray()));
                 } else {
                     statement.setObject(i + 1, parameter);
@@ -316,6 +328,26 @@ public class DocumentStore {
                 }
             }
             return records;
+        }
+    }
+
+    private record TextArray(List<String> values) {
+    }
+
+    /** How many documents were presented to {@code person} as leader, and in how many they are chủ trì or phối hợp. */
+    public record PersonalCounts(int presented, int assigned) {
+    }
+
+    public PersonalCounts personalCounts(String person) throws SQLException {
+        try (Connection connection = dataSource.getConnection(); PreparedStatement statement = connection.prepareStatement(
+            "SELECT count(*) FILTER (WHERE lower(btrim(leader)) = ?), count(*) FILTER (WHERE ? = ANY (" + ASSIGNEES + ")) FROM eoffice_document")) {
+            String who = person.strip().toLowerCase(Locale.ROOT);
+            statement.setString(1, who);
+            statement.setString(2, who);
+            try (ResultSet rows = statement.executeQuery()) {
+                rows.next();
+                return new PersonalCounts(rows.getInt(1), rows.getInt(2));
+            }
         }
     }
 

@@ -27,6 +27,9 @@ import org.junit.jupiter.api.io.TempDir;
 import vn.govmail.eoffice.Corpus;
 import vn.govmail.eoffice.MetadataField;
 import vn.govmail.eoffice.TestDatabase;
+import vn.govmail.eoffice.access.DocumentAction;
+import vn.govmail.eoffice.access.DocumentRole;
+import vn.govmail.eoffice.access.PersonalAccess;
 import vn.govmail.eoffice.edxml.EdxmlParser;
 import vn.govmail.eoffice.edxml.EdxmlStatus;
 import vn.govmail.eoffice.edxml.StatusCode;
@@ -218,6 +221,45 @@ class DocumentIntakeTest {
         DocumentWorkflow.StepResult returned = workflow.returnToSender(other, "vanthu", "Gửi nhầm cơ quan");
         assertThat(returned.document().state()).isEqualTo(DocumentState.RETURNED);
         assertThat(returned.notices()).singleElement().satisfies(n -> assertThat(n.text()).contains("Lý do trả lại: Gửi nhầm cơ quan"));
+    }
+
+    /** Who sees which document and may take which step (the webmail's views): văn thư, leader, chủ trì, phối hợp, a stranger. */
+    @Test
+    void personalAccessFollowsTheRolesAndTheState() throws Exception {
+        long id = intake.ingest(unit, corpus("002.eml")).documentId();
+        long untouched = intake.ingest(unit, corpus("003.eml")).documentId();
+        PersonalAccess clerk = new PersonalAccess(" VANTHU.SNV@laichau.gov.vn", store.units());
+        PersonalAccess leader = new PersonalAccess("giamdoc." + unit.unitId() + "@laichau.gov.vn", store.units());
+        PersonalAccess lead = new PersonalAccess("tp." + unit.unitId() + "@laichau.gov.vn", store.units());
+        PersonalAccess support = new PersonalAccess("pp." + unit.unitId() + "@laichau.gov.vn", store.units());
+        PersonalAccess stranger = new PersonalAccess("ai.do@laichau.gov.vn", store.units());
+        DocumentQuery mine = DocumentQuery.all(null);
+        assertThat(clerk.clerkUnits()).contains(unit.unitId());
+        assertThat(store.list(mine.forAudience(clerk.audience()))).extracting(DocumentRecord::id).contains(id, untouched);
+        assertThat(store.list(mine.forAudience(leader.audience()))).isEmpty();
+        assertThat(store.list(mine.forAudience(stranger.audience()))).isEmpty();
+        DocumentRecord pending = store.get(id).orElseThrow();
+        assertThat(clerk.actions(pending)).containsExactlyInAnyOrder(DocumentAction.CORRECT, DocumentAction.REGISTER, DocumentAction.RETURN);
+        assertThat(stranger.maySee(pending)).isFalse();
+
+        workflow.register(id, clerk.person());
+        DocumentRecord presented = workflow.present(id, clerk.person(), leader.person().toUpperCase(java.util.Locale.ROOT)).document();
+        assertThat(leader.roles(presented)).containsExactly(DocumentRole.LEADER);
+        assertThat(leader.actions(presented)).containsExactly(DocumentAction.DIRECT);
+        assertThat(store.list(mine.forAudience(leader.audience()))).extracting(DocumentRecord::id).containsExactly(id);
+        assertThat(store.personalCounts(leader.person())).isEqualTo(new DocumentStore.PersonalCounts(1, 0));
+        assertThat(lead.maySee(presented)).isFalse();
+
+        DocumentRecord directed = workflow.direct(id, leader.person(), "Giao phòng chủ trì", lead.person(),
+            "khac@laichau.gov.vn; " + support.person(), null).document();
+        assertThat(leader.actions(directed)).isEmpty();
+        assertThat(lead.actions(directed)).containsExactlyInAnyOrder(DocumentAction.PROGRESS, DocumentAction.COMPLETE);
+        assertThat(support.actions(directed)).containsExactly(DocumentAction.PROGRESS);
+        assertThat(store.list(mine.forAudience(support.audience()))).extracting(DocumentRecord::id).containsExactly(id);
+        assertThat(store.list(mine.forAudience(lead.audience()))).extracting(DocumentRecord::id).containsExactly(id);
+        assertThat(store.personalCounts(support.person())).isEqualTo(new DocumentStore.PersonalCounts(0, 1));
+        assertThat(store.list(mine.forAudience(stranger.audience()))).isEmpty();
+        assertThat(clerk.actions(workflow.complete(id, lead.person(), null).document())).isEmpty();
     }
 
     @Test

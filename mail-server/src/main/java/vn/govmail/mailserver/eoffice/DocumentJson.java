@@ -45,6 +45,7 @@ public final class DocumentJson {
         json.put("duplicateOf", document.duplicateOf());
         json.put("arrivalNumber", document.arrivalNumber());
         json.put("receivedAt", document.receivedAt() == null ? null : document.receivedAt().toString());
+        json.put("deadline", document.deadline() == null ? null : document.deadline().toString());
         return json;
     }
 

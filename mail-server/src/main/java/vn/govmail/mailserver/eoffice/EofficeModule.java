@@ -15,7 +15,10 @@ public class EofficeModule extends AbstractModule {
         bind(EofficeServices.class).in(Scopes.SINGLETON);
         bind(NoticeMailer.class).in(Scopes.SINGLETON);
         bind(DeadlineReminderTask.class).asEagerSingleton();
+        bind(DocumentOperations.class).in(Scopes.SINGLETON);
         Multibinder.newSetBinder(binder(), Routes.class).addBinding().to(EofficeRoutes.class);
+        // a mail user's document views (webmail), behind the user API's session tokens (UserApiModule)
+        Multibinder.newSetBinder(binder(), Routes.class).addBinding().to(UserEofficeRoutes.class);
         Multibinder.newSetBinder(binder(), DelegatedTokens.class).addBinding().to(EofficeClientTokens.class);
     }
 }

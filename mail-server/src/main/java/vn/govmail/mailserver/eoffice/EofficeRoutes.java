@@ -1,8 +1,12 @@
 package vn.govmail.mailserver.eoffice;
 
-import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
-import java.util.EnumMap;
+import static vn.govmail.mailserver.eoffice.EofficeRequests.badRequest;
+import static vn.govmail.mailserver.eoffice.EofficeRequests.body;
+import static vn.govmail.mailserver.eoffice.EofficeRequests.conflict;
+import static vn.govmail.mailserver.eoffice.EofficeRequests.notFound;
+import static vn.govmail.mailserver.eoffice.EofficeRequests.optional;
+import static vn.govmail.mailserver.eoffice.EofficeRequests.required;
+
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -13,28 +17,18 @@ import javax.mail.internet.AddressException;
 
 import org.apache.james.core.MailAddress;
 import org.apache.james.webadmin.Routes;
-import org.apache.james.webadmin.utils.ErrorResponder;
-import org.apache.james.webadmin.utils.ErrorResponder.ErrorType;
 import org.apache.james.webadmin.utils.JsonTransformer;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 import spark.Request;
 import spark.Response;
 import spark.Service;
-import vn.govmail.eoffice.MetadataField;
 import vn.govmail.eoffice.clients.ClientTokenStore;
 import vn.govmail.eoffice.extract.AttachmentText;
 import vn.govmail.eoffice.extract.MetadataExtractor;
-import vn.govmail.eoffice.intake.DocumentWorkflow;
 import vn.govmail.eoffice.mail.MailMessageReader;
-import vn.govmail.eoffice.register.IncomingRegister;
-import vn.govmail.eoffice.store.DocumentQuery;
 import vn.govmail.eoffice.store.DocumentRecord;
-import vn.govmail.eoffice.store.DocumentState;
-import vn.govmail.eoffice.store.StateChangeRefused;
-import vn.govmail.eoffice.store.StoredAttachment;
 import vn.govmail.eoffice.store.Unit;
 import vn.govmail.mailserver.admin.AdminTokenFilter;
 
@@ -46,17 +40,18 @@ import vn.govmail.mailserver.admin.AdminTokenFilter;
  */
 public class EofficeRoutes implements Routes {
     static final String BASE = "/govmail/eoffice";
-    private static final ObjectMapper MAPPER = new ObjectMapper();
 
     private final EofficeServices services;
     private final NoticeMailer mailer;
+    private final DocumentOperations operations;
     private final JsonTransformer json;
     private final MetadataExtractor extractor = new MetadataExtractor(new AttachmentText());
 
     @Inject
-    public EofficeRoutes(EofficeServices services, NoticeMailer mailer, JsonTransformer json) {
+    public EofficeRoutes(EofficeServices services, NoticeMailer mailer, DocumentOperations operations, JsonTransformer json) {
         this.services = services;
         this.mailer = mailer;
+        this.operations = operations;
         this.json = json;
     }
 
@@ -70,14 +65,15 @@ public class EofficeRoutes implements Routes {
         service.get(BASE + "/units", (request, response) -> services.store().units().stream().map(DocumentJson::unit).toList(), json);
         service.put(BASE + "/units/:unit", this::saveUnit, json);
         service.get(BASE + "/documents", this::list, json);
-        service.get(BASE + "/documents/:id", (request, response) -> DocumentJson.full(document(request)), json);
-        service.get(BASE + "/documents/:id/text", this::text);
+        service.get(BASE + "/documents/:id", (request, response) -> DocumentJson.full(operations.document(request)), json);
+        service.get(BASE + "/documents/:id/text", (request, response) -> operations.text(operations.document(request), response));
         service.put(BASE + "/documents/:id/metadata", this::correct, json);
         service.post(BASE + "/documents/:id/state", this::changeState, json);
         service.post(BASE + "/documents/:id/progress", this::progress, json);
         service.get(BASE + "/documents/:id/history",
-            (request, response) -> services.store().history(document(request).id()).stream().map(DocumentJson::history).toList(), json);
-        service.get(BASE + "/documents/:id/attachments/:attachment", this::download);
+            (request, response) -> operations.history(operations.document(request)), json);
+        service.get(BASE + "/documents/:id/attachments/:attachment",
+            (request, response) -> operations.download(operations.document(request), request, response));
         service.post(BASE + "/documents/:id/status", this::resendStatus, json);
         service.get(BASE + "/register", this::register);
         service.post(BASE + "/extract", this::extract, json);
@@ -139,93 +135,29 @@ public class EofficeRoutes implements Routes {
     }
 
     private Object list(Request request, Response response) throws Exception {
-        String unit = request.queryParams("unit");
-        String state = request.queryParams("state");
-        DocumentState wanted = state == null ? null : DocumentState.parse(state).orElseThrow(() -> badRequest("Unknown state '" + state
-            + "': one of cho-tiep-nhan, da-tiep-nhan, da-trinh, dang-xu-ly, hoan-thanh, tra-lai"));
-        int limit = integer(request.queryParams("limit"), 100);
-        String text = request.queryParams("q");
-        List<Long> ids = text == null || text.isBlank() ? null : services.index().search(unit, text, 1000);
-        DocumentQuery query = new DocumentQuery(unit, wanted, request.queryParams("priority"), date(request.queryParams("from"), "from"),
-            date(request.queryParams("to"), "to"), request.queryParams("issuer"), request.queryParams("type"), ids, limit,
-            integer(request.queryParams("offset"), 0));
-        return services.store().list(query).stream().map(DocumentJson::summary).toList();
-    }
-
-    private Object text(Request request, Response response) throws Exception {
-        DocumentRecord document = document(request);
-        if (document.secret()) {
-            throw ErrorResponder.builder().statusCode(403).type(ErrorType.INVALID_ARGUMENT)
-                .message("Document #" + document.id() + " is secret (" + document.metadata().value(MetadataField.Secrecy) + "): its content is not kept")
-                .haltError();
-        }
-        response.type("text/plain; charset=utf-8");
-        return services.store().text(document.id()).orElse("");
+        return operations.list(request, request.queryParams("unit"), null);
     }
 
     private Object correct(Request request, Response response) throws Exception {
-        DocumentRecord document = document(request);
         JsonNode body = body(request);
-        Map<MetadataField, String> values = new EnumMap<>(MetadataField.class);
-        for (var names = body.fieldNames(); names.hasNext(); ) {
-            String name = names.next();
-            if (name.equals("actor")) {
-                continue;
-            }
-            MetadataField field;
-            try {
-                field = MetadataField.valueOf(name);
-            } catch (IllegalArgumentException e) {
-                throw badRequest("Unknown field '" + name + "': one of " + List.of(MetadataField.values()));
-            }
-            values.put(field, body.get(name).isNull() ? null : body.get(name).asText());
-        }
-        if (values.isEmpty()) {
-            throw badRequest("Give the corrected fields, e.g. {\"Subject\": \"...\"}");
-        }
-        return DocumentJson.full(refusalsAsConflict(() -> services.store().correct(document.id(), actor(request, body), values)));
+        return operations.correct(operations.document(request), body, actor(request, body));
     }
 
     private Object changeState(Request request, Response response) throws Exception {
-        DocumentRecord document = document(request);
+        DocumentRecord document = operations.document(request);
         JsonNode body = body(request);
-        String stateText = required(body, "state");
-        DocumentState target = DocumentState.parse(stateText).orElseThrow(() -> badRequest("Unknown state '" + stateText + "'"));
-        String actor = actor(request, body);
-        DocumentWorkflow workflow = services.workflow();
-        DocumentWorkflow.StepResult result = refusalsAsConflict(() -> switch (target) {
-            case REGISTERED -> workflow.register(document.id(), actor);
-            case RETURNED -> workflow.returnToSender(document.id(), actor, optional(body, "reason").orElse(null));
-            case PRESENTED -> workflow.present(document.id(), actor, optional(body, "leader").orElse(null));
-            case IN_PROGRESS -> workflow.direct(document.id(), actor, optional(body, "direction").orElse(null),
-                optional(body, "lead").orElse(null), optional(body, "support").orElse(null), date(optional(body, "deadline").orElse(null), "deadline"));
-            case COMPLETED -> workflow.complete(document.id(), actor, optional(body, "note").orElse(null));
-            case PENDING -> throw new StateChangeRefused("A document cannot go back to 'chờ tiếp nhận'");
-        });
-        return withNotices(result);
+        return operations.changeState(document, DocumentOperations.target(body), body, actor(request, body));
     }
 
     private Object progress(Request request, Response response) throws Exception {
-        DocumentRecord document = document(request);
+        DocumentRecord document = operations.document(request);
         JsonNode body = body(request);
-        return withNotices(refusalsAsConflict(() -> services.workflow().progress(document.id(), actor(request, body),
-            optional(body, "note").orElse(null))));
-    }
-
-    private Map<String, Object> withNotices(DocumentWorkflow.StepResult result) throws Exception {
-        Unit unit = services.store().unit(result.document().unitId()).orElseThrow();
-        int sent = mailer.send(unit, result.notices());
-        Map<String, Object> json = DocumentJson.full(result.document());
-        json.put("notified", result.notices().stream().map(notice -> notice.to()).toList());
-        json.put("notificationsSent", sent);
-        return json;
+        return operations.progress(document, body, actor(request, body));
     }
 
     private Object resendStatus(Request request, Response response) throws Exception {
-        DocumentRecord document = document(request);
-        if (document.secret()) {
-            throw conflict("Document #" + document.id() + " is secret: no status is sent by mail");
-        }
+        DocumentRecord document = operations.document(request);
+        DocumentOperations.requireNotSecret(document);
         Unit unit = services.store().unit(document.unitId()).orElseThrow();
         var notice = services.workflow().currentStatus(unit, document.id());
         int sent = mailer.send(unit, List.of(notice));
@@ -237,43 +169,9 @@ public class EofficeRoutes implements Routes {
         return json;
     }
 
-    private Object download(Request request, Response response) throws Exception {
-        DocumentRecord document = document(request);
-        long attachmentId = id(request.params("attachment"));
-        StoredAttachment attachment = document.attachments().stream().filter(a -> a.id() == attachmentId).findFirst()
-            .orElseThrow(() -> notFound("Document #" + document.id() + " has no attachment " + attachmentId));
-        byte[] content = services.store().attachmentContent(document.id(), attachmentId).orElseThrow();
-        response.type(attachment.contentType());
-        response.header("Content-Disposition", "attachment; filename*=UTF-8''" + java.net.URLEncoder.encode(attachment.name(),
-            java.nio.charset.StandardCharsets.UTF_8).replace("+", "%20"));
-        response.raw().getOutputStream().write(content);
-        response.raw().getOutputStream().flush();
-        return response.raw();
-    }
-
     private Object register(Request request, Response response) throws Exception {
         String unit = Optional.ofNullable(request.queryParams("unit")).orElseThrow(() -> badRequest("Give ?unit=UNIT&from=yyyy-MM-dd&to=yyyy-MM-dd"));
-        LocalDate from = Optional.ofNullable(date(request.queryParams("from"), "from")).orElse(LocalDate.now().withDayOfYear(1));
-        LocalDate to = Optional.ofNullable(date(request.queryParams("to"), "to")).orElse(LocalDate.now());
-        String format = Optional.ofNullable(request.queryParams("format")).orElse("csv");
-        IncomingRegister register = new IncomingRegister(services.store());
-        String fileName = "so-van-ban-den-" + unit + "-" + from + "-" + to;
-        byte[] content;
-        if (format.equals("xlsx")) {
-            content = register.xlsx(unit, from, to);
-            response.type("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
-            fileName += ".xlsx";
-        } else if (format.equals("csv")) {
-            content = register.csv(unit, from, to);
-            response.type("text/csv; charset=utf-8");
-            fileName += ".csv";
-        } else {
-            throw badRequest("format is csv or xlsx");
-        }
-        response.header("Content-Disposition", "attachment; filename=\"" + fileName + "\"");
-        response.raw().getOutputStream().write(content);
-        response.raw().getOutputStream().flush();
-        return response.raw();
+        return operations.register(unit, request, response);
     }
 
     private Object extract(Request request, Response response) throws Exception {
@@ -289,84 +187,12 @@ public class EofficeRoutes implements Routes {
 
     // ---- helpers ----
 
-    private interface Step<T> {
-        T run() throws Exception;
-    }
-
-    private static <T> T refusalsAsConflict(Step<T> step) throws Exception {
-        try {
-            return step.run();
-        } catch (StateChangeRefused e) {
-            throw conflict(e.getMessage());
-        }
-    }
-
-    private DocumentRecord document(Request request) throws Exception {
-        long id = id(request.params("id"));
-        return services.store().get(id).orElseThrow(() -> notFound("No document #" + id));
-    }
-
-    private static long id(String text) {
-        try {
-            return Long.parseLong(text);
-        } catch (NumberFormatException e) {
-            throw badRequest("'" + text + "' is not a number");
-        }
-    }
-
-    private static int integer(String text, int otherwise) {
-        if (text == null) {
-            return otherwise;
-        }
-        try {
-            return Integer.parseInt(text);
-        } catch (NumberFormatException e) {
-            throw badRequest("'" + text + "' is not a number");
-        }
-    }
-
-    private static LocalDate date(String text, String name) {
-        if (text == null || text.isBlank()) {
-            return null;
-        }
-        try {
-            return LocalDate.parse(text.strip());
-        } catch (DateTimeParseException e) {
-            throw badRequest(name + " must be a date yyyy-MM-dd, not '" + text + "'");
-        }
-    }
-
     private static String address(String text) {
         try {
             return new MailAddress(text).asString().toLowerCase(java.util.Locale.ROOT);
         } catch (AddressException e) {
             throw badRequest("'" + text + "' is not a mail address");
         }
-    }
-
-    private static JsonNode body(Request request) {
-        String body = request.body();
-        if (body == null || body.isBlank()) {
-            return MAPPER.createObjectNode();
-        }
-        try {
-            JsonNode node = MAPPER.readTree(body);
-            if (!node.isObject()) {
-                throw badRequest("The body must be a JSON object");
-            }
-            return node;
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw badRequest("The body is not valid JSON: " + e.getOriginalMessage());
-        }
-    }
-
-    private static String required(JsonNode body, String field) {
-        return optional(body, field).orElseThrow(() -> badRequest("Missing \"" + field + "\""));
-    }
-
-    private static Optional<String> optional(JsonNode body, String field) {
-        JsonNode value = body.get(field);
-        return value == null || value.isNull() || value.asText().isBlank() ? Optional.empty() : Optional.of(value.asText().strip());
     }
 
     /** The person named by the caller; a client system is always named too, so history shows which software acted. */
@@ -378,18 +204,6 @@ public class EofficeRoutes implements Routes {
             return named.map(person -> person + " (" + client + ")").orElse(client);
         }
         return named.orElse("admin");
-    }
-
-    private static RuntimeException badRequest(String message) {
-        return ErrorResponder.builder().statusCode(400).type(ErrorType.INVALID_ARGUMENT).message(message).haltError();
-    }
-
-    private static RuntimeException notFound(String message) {
-        return ErrorResponder.builder().statusCode(404).type(ErrorType.NOT_FOUND).message(message).haltError();
-    }
-
-    private static RuntimeException conflict(String message) {
-        return ErrorResponder.builder().statusCode(409).type(ErrorType.INVALID_ARGUMENT).message(message).haltError();
     }
 
 }

@@ -289,6 +289,122 @@ class EofficeIT {
         clientCall("GET", "govmail/eoffice/documents?unit=so-tttt", null, token, 401);
     }
 
+    /**
+     * The webmail's document views through the user API (/govmail/me/eoffice) of the real server, on a third unit:
+     * the văn thư sees and works all of the unit's documents, the leader only what was presented to them, the
+     * assignees what was given to them, a stranger nothing (403 / empty list); the whole workflow runs with mail
+     * users' session tokens and each step is in the history under the user's address.
+     */
+    @Test
+    void mailUsersWorkTheDocumentsOfTheirRoleThroughTheUserApi() throws Exception {
+        String domain = "@" + MailServerProcess.DEMO_DOMAIN;
+        String clerk = "vanthu.snv" + domain;
+        String leader = "giamdoc.snv" + domain;
+        String lead = "truongphong.snv" + domain;
+        String support = "phophong.snv" + domain;
+        String stranger = "nguoila.snv" + domain;
+        String sender = "chuyenvien.snv" + domain;
+        for (String user : List.of(clerk, leader, lead, support, stranger, sender)) {
+            assertThat(AdminApi.call(server, "PUT", "users/" + user, "{\"password\": \"" + MailServerProcess.PASSWORD + "\"}").statusCode())
+                .isEqualTo(204);
+        }
+        assertThat(AdminApi.call(server, "PUT", "govmail/eoffice/units/so-noi-vu", """
+            {"name": "Sở Nội vụ", "documentAddress": "%s", "clerkMailbox": "%s"}
+            """.formatted(clerk, clerk)).statusCode()).isEqualTo(200);
+        MailClients.submitText(server, sender, clerk, "Công văn 31/SNV-TCBC", "user-api", """
+            UBND TỈNH LAI CHÂU
+            SỞ NỘI VỤ
+            CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+            Số: 31/SNV-TCBC
+            Lai Châu, ngày 14 tháng 11 năm 2026
+            V/v rà soát biên chế công chức năm 2027
+            Đề nghị các đơn vị rà soát biên chế.
+            GIÁM ĐỐC
+            Lò Thị Mai
+            """);
+        String clerkToken = userSession(clerk);
+        String leaderToken = userSession(leader);
+        String leadToken = userSession(lead);
+        String supportToken = userSession(support);
+        String strangerToken = userSession(stranger);
+
+        // who sees what
+        JsonNode roles = JSON.readTree(me("GET", "eoffice/roles", null, clerkToken, 200));
+        assertThat(roles.at("/clerkOf/0/unit").asText()).isEqualTo("so-noi-vu");
+        assertThat(roles.get("any").asBoolean()).isTrue();
+        assertThat(JSON.readTree(me("GET", "eoffice/roles", null, strangerToken, 200)).get("any").asBoolean()).isFalse();
+        Instant deadline = Instant.now().plusSeconds(60);
+        JsonNode mine = JSON.readTree(me("GET", "eoffice/documents", null, clerkToken, 200));
+        while (mine.isEmpty() && Instant.now().isBefore(deadline)) {
+            Thread.sleep(300);
+            mine = JSON.readTree(me("GET", "eoffice/documents", null, clerkToken, 200));
+        }
+        assertThat(mine).as("the clerk sees only the unit's documents").hasSize(1);
+        long id = mine.get(0).get("id").asLong();
+        String document = "eoffice/documents/" + id;
+        assertThat(ids(JSON.readTree(me("GET", "eoffice/documents?state=cho-tiep-nhan&q=" + enc("bien che cong chuc"), null, clerkToken, 200))))
+            .containsExactly(id);
+        assertThat(JSON.readTree(me("GET", "eoffice/documents?state=hoan-thanh", null, clerkToken, 200))).isEmpty();
+        assertThat(JSON.readTree(me("GET", "eoffice/documents", null, strangerToken, 200))).isEmpty();
+        me("GET", "eoffice/documents?unit=so-noi-vu", null, strangerToken, 403);
+        me("GET", document, null, strangerToken, 403);
+        me("GET", document, null, leaderToken, 403);
+        me("GET", "eoffice/register?unit=so-noi-vu", null, strangerToken, 403);
+        assertThat(AdminApi.call(server, "GET", "govmail/me/eoffice/documents", null, server.adminToken()).statusCode())
+            .as("the admin token acts for no mailbox").isEqualTo(403);
+        JsonNode opened = JSON.readTree(me("GET", document, null, clerkToken, 200));
+        assertThat(opened.get("myRoles").toString()).contains("CLERK");
+        assertThat(opened.get("myActions").toString()).contains("REGISTER", "RETURN", "CORRECT").doesNotContain("PRESENT");
+        assertThat(opened.at("/sourceMail/from").asText()).isEqualTo(sender);
+        assertThat(opened.at("/metadata/confidence/CodeNumber").asDouble()).isGreaterThan(0.9);
+
+        // the clerk corrects, registers and presents; the history names the users
+        assertThat(JSON.readTree(me("PUT", document + "/metadata", "{\"SignerPosition\": \"Giám đốc\"}", clerkToken, 200))
+            .at("/metadata/confidence/SignerPosition").asDouble()).isEqualTo(1.0);
+        me("POST", document + "/state", "{\"state\": \"da-tiep-nhan\"}", leaderToken, 403);
+        assertThat(JSON.readTree(me("POST", document + "/state", "{\"state\": \"da-tiep-nhan\"}", clerkToken, 200)).get("arrivalNumber").asInt())
+            .isEqualTo(1);
+        me("POST", document + "/state", "{\"state\": \"da-tiep-nhan\"}", clerkToken, 409);
+        JsonNode presented = JSON.readTree(me("POST", document + "/state", "{\"state\": \"da-trinh\", \"leader\": \"" + leader + "\"}", clerkToken, 200));
+        assertThat(presented.get("notified").toString()).contains(leader);
+
+        // the leader now sees it and directs; others may not
+        assertThat(JSON.readTree(me("GET", "eoffice/roles", null, leaderToken, 200)).get("presented").asInt()).isEqualTo(1);
+        assertThat(ids(JSON.readTree(me("GET", "eoffice/documents", null, leaderToken, 200)))).containsExactly(id);
+        assertThat(JSON.readTree(me("GET", document, null, leaderToken, 200)).get("myActions").toString()).isEqualTo("[\"DIRECT\"]");
+        me("POST", document + "/state", "{\"state\": \"tra-lai\", \"reason\": \"x\"}", leaderToken, 403);
+        me("GET", document, null, leadToken, 403);
+        String direction = "{\"state\": \"dang-xu-ly\", \"direction\": \"Giao phòng TCBC chủ trì\", \"lead\": \"" + lead + "\", \"support\": \""
+            + support + "\", \"deadline\": \"" + LocalDate.now().plusDays(10) + "\"}";
+        me("POST", document + "/state", direction, strangerToken, 403);
+        assertThat(JSON.readTree(me("POST", document + "/state", direction, leaderToken, 200)).get("state").asText()).isEqualTo("dang-xu-ly");
+
+        // the assignees: phối hợp records progress, chủ trì completes; the leader can do neither
+        me("POST", document + "/progress", "{\"note\": \"x\"}", leaderToken, 403);
+        me("POST", document + "/progress", "{\"note\": \"Đã tổng hợp số liệu\"}", supportToken, 200);
+        me("POST", document + "/state", "{\"state\": \"hoan-thanh\"}", supportToken, 403);
+        assertThat(JSON.readTree(me("POST", document + "/state", "{\"state\": \"hoan-thanh\", \"note\": \"Đã báo cáo\"}", leadToken, 200))
+            .get("state").asText()).isEqualTo("hoan-thanh");
+        assertThat(ids(JSON.readTree(me("GET", "eoffice/documents", null, supportToken, 200)))).containsExactly(id);
+        JsonNode history = JSON.readTree(me("GET", document + "/history", null, leadToken, 200));
+        assertThat(history.findValuesAsText("actor")).contains(clerk, leader, support, lead);
+        assertThat(history.findValuesAsText("action")).containsSubsequence("register", "present", "direct", "progress", "complete");
+
+        String csv = me("GET", "eoffice/register?format=csv&from=2000-01-01&to=" + LocalDate.now().plusDays(1), null, clerkToken, 200);
+        assertThat(csv).contains("31/SNV-TCBC");
+    }
+
+    private static String userSession(String user) throws Exception {
+        HttpResponse<String> opened = AdminApi.call(server, "POST", "govmail/me/session",
+            "{\"user\": \"" + user + "\", \"password\": \"" + MailServerProcess.PASSWORD + "\"}", null);
+        assertThat(opened.statusCode()).as(opened.body()).isEqualTo(201);
+        return JSON.readTree(opened.body()).get("token").asText();
+    }
+
+    private static String me(String method, String path, String body, String token, int expected) throws Exception {
+        return clientCall(method, "govmail/me/" + path, body, token, expected);
+    }
+
     private static String clientCall(String method, String path, String body, String token, int expected) throws Exception {
         HttpResponse<String> response = AdminApi.call(server, method, path, body, token);
         assertThat(response.statusCode()).as(method + " " + path + ": " + response.body()).isEqualTo(expected);

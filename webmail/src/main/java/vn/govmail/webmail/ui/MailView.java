@@ -24,6 +24,8 @@ import com.vaadin.flow.component.treegrid.TreeGrid;
 import com.vaadin.flow.data.provider.CallbackDataProvider;
 import com.vaadin.flow.data.provider.SortDirection;
 import com.vaadin.flow.data.value.ValueChangeMode;
+import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.VaadinSession;
@@ -38,6 +40,8 @@ import java.util.stream.Collectors;
 import org.eclipse.angus.mail.imap.IdleManager;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import vn.govmail.webmail.api.PlatformApiException;
+import vn.govmail.webmail.eoffice.EofficeService;
 import vn.govmail.webmail.mail.FolderRole;
 import vn.govmail.webmail.mail.FolderService;
 import vn.govmail.webmail.mail.FolderWatcher;
@@ -56,7 +60,10 @@ import vn.govmail.webmail.mail.SearchService;
 /** The mailbox: folders in the drawer, the message list, the reading pane. Protocol work is in the services. */
 @Route("")
 @PageTitle("govmail")
-public class MailView extends AppLayout {
+public class MailView extends AppLayout implements BeforeEnterObserver {
+    /** {@code ?folder=INBOX&uid=12} opens that message (e.g. a document's source mail from {@link DocumentView}). */
+    static final String FOLDER_PARAMETER = "folder";
+    static final String UID_PARAMETER = "uid";
     private static final Logger LOGGER = LoggerFactory.getLogger(MailView.class);
     private final MailAccount account = UserSession.require();
     private final FolderService folderService = new FolderService(account);
@@ -157,8 +164,36 @@ public class MailView extends AppLayout {
         quarantine.setId("nav-quarantine");
         quarantine.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
         VerticalLayout drawer = new VerticalLayout(compose, folderTree, folderMenu, quarantine);
+        documentsEntry().ifPresent(drawer::add);
         drawer.setPadding(true);
         return drawer;
+    }
+
+    /** "Văn bản đến", only for a văn thư, a leader or an assignee (the server says which; unreachable: not shown). */
+    private java.util.Optional<Button> documentsEntry() {
+        try {
+            if (!new EofficeService(account.userApi()).roles().any()) {
+                return java.util.Optional.empty();
+            }
+        } catch (PlatformApiException e) {
+            LOGGER.warn("document roles of {} unknown: {}", account.user(), e.getMessage());
+            return java.util.Optional.empty();
+        }
+        Button documents = new Button(getTranslation("doc.title"), e -> UI.getCurrent().navigate(DocumentsView.class));
+        documents.setId("nav-documents");
+        documents.setWidthFull();
+        return java.util.Optional.of(documents);
+    }
+
+    @Override
+    public void beforeEnter(BeforeEnterEvent event) {
+        var parameters = event.getLocation().getQueryParameters().getParameters();
+        List<String> folder = parameters.get(FOLDER_PARAMETER);
+        List<String> uid = parameters.get(UID_PARAMETER);
+        if (folder != null && uid != null && !folder.isEmpty() && !uid.isEmpty() && uid.get(0).matches("\\d{1,18}")) {
+            showFolder(folder.get(0));
+            reader.show(folder.get(0), Long.parseLong(uid.get(0)));
+        }
     }
 
     String folderLabel(MailFolder folder) {

@@ -508,4 +508,134 @@ class WebmailEndToEndIT {
         waitFor(By.id("quarantine-view"));
         waiting().until(ExpectedConditions.urlContains("/quarantine"));
     }
+
+    /**
+     * The eOffice views: a document mail arrives at a unit's document address (the unit made with the admin REST
+     * API), the văn thư finds it under "Văn bản đến", registers it (số đến 1), opens its source mail, presents it to
+     * a leader; the leader logs in, sees it and records the direction. Each step checked on the server too.
+     */
+    @Test
+    @Order(8)
+    void theClerkRegistersAndPresentsADocumentAndTheLeaderDirectsIt() throws Exception {
+        String clerk = MailServerLauncher.demoUser("vanthu");
+        assertThat(admin("PUT", "govmail/eoffice/units/ubnd-tinh", """
+            {"name": "Văn phòng UBND tỉnh", "documentAddress": "%s", "clerkMailbox": "%s"}""".formatted(clerk, clerk)).statusCode())
+            .isEqualTo(200);
+        // the urgency only in the subject tag: recorded with a low confidence, so the form asks to check it
+        String subject = "[KHẨN] Công văn 31/SNV-TCBC về rà soát biên chế";
+        MailAccount alice = connector.login(ALICE, MailServerLauncher.PASSWORD.toCharArray());
+        try (alice) {
+            MimeMessage m = new MimeMessage(alice.session());
+            m.setFrom(new InternetAddress(ALICE));
+            m.setRecipient(Message.RecipientType.TO, new InternetAddress(clerk));
+            m.setSubject(subject, "UTF-8");
+            m.setText("""
+                UBND TỈNH LAI CHÂU
+                SỞ NỘI VỤ
+                CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+                Độc lập - Tự do - Hạnh phúc
+                Số: 31/SNV-TCBC
+                Lai Châu, ngày 14 tháng 11 năm 2026
+                V/v rà soát biên chế công chức năm 2027
+                Đề nghị các đơn vị rà soát biên chế và báo cáo trước ngày 30/11/2026.
+                GIÁM ĐỐC
+                Lò Thị Mai
+                """, "UTF-8");
+            m.saveChanges();
+            try (var transport = alice.transport()) {
+                transport.sendMessage(m, m.getAllRecipients());
+            }
+        }
+        long id = awaitDocument("ubnd-tinh");
+
+        // the văn thư: the list, the document, register → số đến 1, the source mail, present to Bob
+        login(clerk, MailServerLauncher.PASSWORD);
+        waitFor(By.id("nav-documents")).click();
+        waitFor(documentRow("31/SNV-TCBC"));
+        assertThat(driver.findElement(By.id("documents")).getText()).contains("Chờ tiếp nhận", "Khẩn");
+        screenshot("08-documents");
+        waitFor(documentRow("31/SNV-TCBC")).click();
+        waitFor(By.id("doc-register"));
+        assertThat(driver.findElement(By.cssSelector("#doc-field-CodeNotation input")).getDomProperty("value")).isEqualTo("SNV-TCBC");
+        assertThat(driver.findElement(By.id("doc-metadata")).getText()).contains("Độ tin cậy");
+        assertThat(driver.findElement(By.cssSelector("#doc-field-Priority .doc-check")).getText()).isEqualTo("Kiểm tra");
+        assertThat(driver.findElements(By.cssSelector("#doc-field-CodeNumber .doc-check"))).isEmpty();
+        assertThat(driver.findElements(By.id("doc-direct"))).as("no direction before presenting").isEmpty();
+        screenshot("09-document");
+        // saving the form confirms the field marked "Kiểm tra": confidence 1, the mark is gone
+        js("document.getElementById('doc-save').click()");
+        waiting().until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector("#doc-field-Priority .doc-check")));
+        assertThat(admin("GET", "govmail/eoffice/documents/" + id, null).body()).contains("\"Priority\":1.0");
+        js("document.getElementById('doc-register').click()");
+        waiting().until(ExpectedConditions.textToBe(By.id("doc-arrival-number"), "Số đến: 1"));
+        // the register, downloaded from the list as the văn thư's browser would
+        js("document.getElementById('back-to-documents').click()");
+        String href = waitFor(By.id("doc-export-csv")).getDomProperty("href");
+        HttpResponse<String> register = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(href))
+            .header("Cookie", "JSESSIONID=" + driver.manage().getCookieNamed("JSESSIONID").getValue()).build(),
+            HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        assertThat(register.statusCode()).isEqualTo(200);
+        assertThat(register.headers().firstValue("Content-Disposition").orElse("")).startsWith("attachment");
+        assertThat(register.body()).contains("31/SNV-TCBC");
+        waitFor(documentRow("31/SNV-TCBC")).click();
+        waitFor(By.id("doc-present")).click();
+        typeInto("doc-input-leader", BOB);
+        driver.findElement(By.id("doc-dialog-confirm")).click();
+        waiting().until(ExpectedConditions.textToBe(By.id("doc-state"), "Đã trình"));
+        assertThat(driver.findElement(By.id("doc-history")).getText()).contains(clerk, "Vào sổ", "Trình lãnh đạo");
+        screenshot("10-document-presented");
+        String state = admin("GET", "govmail/eoffice/documents/" + id, null).body();
+        assertThat(state).contains("\"state\":\"da-trinh\"", "\"leader\":\"" + BOB + "\"", "\"arrivalNumber\":1");
+        waitFor(By.id("doc-open-mail"));
+        js("document.getElementById('doc-open-mail').click()"); // a success notification may cover it
+        waitFor(readerSubject(subject));
+        js("document.getElementById('logout').click()");
+        waiting().until(ExpectedConditions.urlContains("/login"));
+
+        // the leader: sees the presented document and gives the direction
+        login(BOB, MailServerLauncher.PASSWORD);
+        waitFor(By.id("nav-documents")).click();
+        waitFor(documentRow("31/SNV-TCBC")).click();
+        waitFor(By.id("doc-direct"));
+        assertThat(driver.findElements(By.id("doc-register"))).isEmpty();
+        assertThat(driver.findElements(By.id("doc-save"))).as("only the văn thư corrects").isEmpty();
+        driver.findElement(By.id("doc-direct")).click();
+        typeInto("doc-input-direction", "Giao phòng Tổ chức biên chế chủ trì, báo cáo trước 30/11");
+        typeInto("doc-input-lead", ALICE);
+        driver.findElement(By.id("doc-dialog-confirm")).click();
+        waiting().until(ExpectedConditions.textToBe(By.id("doc-state"), "Đang xử lý"));
+        assertThat(driver.findElement(By.id("doc-workflow")).getText()).contains("Giao phòng Tổ chức biên chế chủ trì", ALICE);
+        screenshot("11-document-directed");
+        String history = admin("GET", "govmail/eoffice/documents/" + id + "/history", null).body();
+        assertThat(history).contains("\"actor\":\"" + BOB + "\",\"action\":\"direct\"");
+        driver.get(baseUrl);
+        waitFor(By.id("logout"));
+        js("document.getElementById('logout').click()");
+        waiting().until(ExpectedConditions.urlContains("/login"));
+    }
+
+    /** A cell of the document list (not of the mail list, whose notice mails name the same document). */
+    private static By documentRow(String text) {
+        return By.xpath("//vaadin-grid[@id='documents']//vaadin-grid-cell-content[contains(normalize-space(.), \"" + text + "\")]");
+    }
+
+    private static long awaitDocument(String unit) throws Exception {
+        for (int i = 0; i < 240; i++) {
+            String list = admin("GET", "govmail/eoffice/documents?unit=" + unit, null).body();
+            java.util.regex.Matcher id = java.util.regex.Pattern.compile("\"id\":(\\d+)").matcher(list);
+            if (id.find()) {
+                return Long.parseLong(id.group(1));
+            }
+            Thread.sleep(250);
+        }
+        throw new AssertionError("no document recorded for unit " + unit);
+    }
+
+    private static HttpResponse<String> admin(String method, String path, String body) throws Exception {
+        String token = Files.readString(server.data.resolve("admin-token"), StandardCharsets.UTF_8).strip();
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.adminPort + "/" + path))
+            .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
+            .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+        return HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
 }

@@ -45,6 +45,25 @@ class MailServicesTest {
             .isInstanceOf(AuthenticationFailedException.class);
     }
 
+    /** A document's source mail is found by Message-ID, in INBOX or a folder the văn thư filed it in. */
+    @Test
+    void theSourceMailOfADocumentIsFoundByMessageId() throws Exception {
+        MimeMessage document = mail("x@example.org", GreenMailAccounts.ALICE, "Công văn 31/SNV", "Số: 31/SNV", new Date());
+        document.setHeader("Message-ID", "<cv31.snv@example.org>");
+        deliver(GreenMailAccounts.ALICE, document);
+        deliver(GreenMailAccounts.ALICE, mail("x@example.org", GreenMailAccounts.ALICE, "khác", "b", new Date()));
+        try (MailAccount account = GreenMailAccounts.login(greenMail, GreenMailAccounts.ALICE)) {
+            SourceMailLocator locator = new SourceMailLocator(account);
+            SourceMailLocator.Location found = locator.find("<cv31.snv@example.org>").orElseThrow();
+            assertThat(found.folder()).isEqualTo("INBOX");
+            assertThat(new MessageReader(account).read("INBOX", found.uid()).subject()).isEqualTo("Công văn 31/SNV");
+            new MessageActions(account).move("INBOX", Set.of(found.uid()), "Archive");
+            assertThat(locator.find("cv31.snv@example.org")).map(SourceMailLocator.Location::folder).contains("Archive");
+            assertThat(locator.find("<none@example.org>")).isEmpty();
+            assertThat(locator.find(null)).isEmpty();
+        }
+    }
+
     @Test
     void foldersHaveRolesUnreadCountsAndCanBeCreatedRenamedDeleted() throws Exception {
         deliver(GreenMailAccounts.ALICE, mail("x@example.org", GreenMailAccounts.ALICE, "một", "a", new Date()));

@@ -49,7 +49,7 @@ public final class ClassifierVariantsBenchmark {
         Tokenizer tokenizer = new Tokenizer();
         List<Sample> ham = load(corpus.resolve("ham"), false, tokenizer);
         List<Sample> spam = load(corpus.resolve("spam"), true, tokenizer);
-        List<List<Sample>> folds = split(ham, spam, 5);
+        List<List<Sample>> folds = SpamAccuracyBenchmark.split(ham, spam, 5);   // the same folds
         for (int i = 1; i < args.length; i++) {
             evaluate(args[i], folds);
         }
@@ -209,21 +209,5 @@ public final class ClassifierVariantsBenchmark {
             }
         }
         return samples;
-    }
-
-    /** The same stratified, seeded split as {@link SpamAccuracyBenchmark}. */
-    private static List<List<Sample>> split(List<Sample> ham, List<Sample> spam, int folds) {
-        List<List<Sample>> result = new ArrayList<>();
-        for (int k = 0; k < folds; k++) {
-            result.add(new ArrayList<>());
-        }
-        for (List<Sample> group : List.of(ham, spam)) {
-            List<Sample> shuffled = new ArrayList<>(group);
-            Collections.shuffle(shuffled, new Random(20261121));
-            for (int i = 0; i < shuffled.size(); i++) {
-                result.get(i % folds).add(shuffled.get(i));
-            }
-        }
-        return result;
     }
 }

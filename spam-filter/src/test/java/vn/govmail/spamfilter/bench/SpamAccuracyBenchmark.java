@@ -63,6 +63,7 @@ public final class SpamAccuracyBenchmark {
                         }
                     }
                 }
+                filter.refitClassifier();   // the logistic model (spam.bayes.combine=logistic) is fitted now, not in the background
                 long foldSpam = 0, foldSpamCaught = 0, foldHam = 0, foldHamFlagged = 0;
                 for (Sample sample : foldSamples.get(k)) {
                     Verdict verdict = filter.scan(envelope(), sample.raw());

@@ -49,12 +49,7 @@ class BayesClassifierTest {
                 "Xác thực tài khoản định danh nhập mã OTP ngay", "Hoàn thuế thu nhập tải biểu mẫu tài khoản ngân hàng"};
         String[] ham = {"Giấy mời họp giao ban tuần tại phòng họp tầng 2", "Báo cáo tiến độ giải ngân vốn đầu tư công quý III",
                 "Kế hoạch tổ chức hội nghị tổng kết công tác năm", "Công văn hướng dẫn triển khai chuyển đổi số cấp xã"};
-        for (int i = 0; i < spam.length; i++) {
-            byte[] s = Messages.plain("a@x.example", "b@dienbien.gov.vn", "Thư " + i, spam[i]);
-            byte[] h = Messages.plain("c@dienbien.gov.vn", "b@dienbien.gov.vn", "Văn bản " + i, ham[i]);
-            classifier.learn(s, new Tokenizer().tokens(ParsedMessage.parse(s)), true, "dienbien.gov.vn");
-            classifier.learn(h, new Tokenizer().tokens(ParsedMessage.parse(h)), false, "dienbien.gov.vn");
-        }
+        learnAll(classifier, "dienbien.gov.vn", spam, "Thư ", ham, "Văn bản ");
         assertThat(store.messageCounts("dienbien.gov.vn")).isEqualTo(new vn.govmail.spamfilter.bayes.TokenCounts(4, 4));
         byte[] again = Messages.plain("a@x.example", "b@dienbien.gov.vn", "Thư 0", spam[0]);
         classifier.learn(again, new Tokenizer().tokens(ParsedMessage.parse(again)), true, "dienbien.gov.vn");
@@ -78,12 +73,7 @@ class BayesClassifierTest {
                 "Xác thực tài khoản định danh nhập mã OTP ngay", "Chúc mừng bạn trúng thưởng, nhập mã OTP nhận quà"};
         String[] ham = {"Giấy mời họp giao ban tuần tại phòng họp tầng 2", "Báo cáo tiến độ giải ngân vốn đầu tư công quý III",
                 "Kế hoạch tổ chức hội nghị tổng kết công tác năm", "Mời dự họp tổng kết công tác chuyển đổi số"};
-        for (int i = 0; i < spam.length; i++) {
-            byte[] s = Messages.plain("a@x.example", "b@sonla.gov.vn", "Quà " + i, spam[i]);
-            byte[] h = Messages.plain("c@sonla.gov.vn", "b@sonla.gov.vn", "Họp " + i, ham[i]);
-            classifier.learn(s, new Tokenizer().tokens(ParsedMessage.parse(s)), true, "sonla.gov.vn");
-            classifier.learn(h, new Tokenizer().tokens(ParsedMessage.parse(h)), false, "sonla.gov.vn");
-        }
+        learnAll(classifier, "sonla.gov.vn", spam, "Quà ", ham, "Họp ");
         classifier.refitModels();
         Set<String> scam = tokens("Chúc mừng", "Bạn trúng thưởng, chuyển phí nhận quà, nhập mã OTP");
         Set<String> work = tokens("Giấy mời", "Mời dự họp giao ban tổng kết công tác");
@@ -96,6 +86,17 @@ class BayesClassifierTest {
         await(() -> restarted.spamProbability(scam, "sonla.gov.vn").isPresent());
         assertThat(restarted.spamProbability(scam, "sonla.gov.vn").getAsDouble())
                 .isCloseTo(classifier.spamProbability(scam, "sonla.gov.vn").getAsDouble(), org.assertj.core.data.Offset.offset(1e-9));
+    }
+
+    /** Learns spam[i] from outside and ham[i] from inside the domain, alternately, subjects numbered. */
+    private static void learnAll(BayesClassifier classifier, String domain, String[] spam, String spamSubject, String[] ham,
+                                 String hamSubject) throws Exception {
+        for (int i = 0; i < spam.length; i++) {
+            byte[] s = Messages.plain("a@x.example", "b@" + domain, spamSubject + i, spam[i]);
+            byte[] h = Messages.plain("c@" + domain, "b@" + domain, hamSubject + i, ham[i]);
+            classifier.learn(s, new Tokenizer().tokens(ParsedMessage.parse(s)), true, domain);
+            classifier.learn(h, new Tokenizer().tokens(ParsedMessage.parse(h)), false, domain);
+        }
     }
 
     private static void await(java.util.function.BooleanSupplier condition) throws InterruptedException {

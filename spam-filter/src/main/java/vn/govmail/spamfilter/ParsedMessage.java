@@ -8,6 +8,7 @@ import java.io.Reader;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.regex.Pattern;
 
 import org.apache.james.mime4j.codec.DecodeMonitor;
 import org.apache.james.mime4j.codec.DecoderUtil;
@@ -30,6 +31,9 @@ import org.apache.james.mime4j.stream.MimeConfig;
 public final class ParsedMessage {
     /** Bodies bigger than this are cut for the text rules (attachments are still scanned whole). */
     private static final int MAX_TEXT_CHARS = 200_000;
+    private static final Pattern SCRIPT_OR_STYLE = Pattern.compile("(?s)<(script|style)[^>]*>.*?</\\1>");
+    private static final Pattern TAG = Pattern.compile("<[^>]*>");
+    private static final Pattern WHITESPACE = Pattern.compile("\\s+");
 
     public record Header(String name, String value) {}
 
@@ -42,6 +46,10 @@ public final class ParsedMessage {
     private String visibleText;
     private String foldedText;
     private java.util.Set<String> linkHosts;
+    /** From and Reply-To, parsed on first use (several steps ask; mime4j's address parser is not cheap). */
+    private Mailbox from;
+    private Mailbox replyTo;
+    private boolean addressesParsed;
 
     /** The hosts of the message's links (see {@link UrlExtractor}). Computed once. */
     public synchronized java.util.Set<String> linkHosts() {
@@ -123,11 +131,21 @@ public final class ParsedMessage {
 
     /** The first From mailbox, or null when there is none or it does not parse. */
     public Mailbox from() {
-        return mailbox(header("From"));
+        parseAddresses();
+        return from;
     }
 
     public Mailbox replyTo() {
-        return mailbox(header("Reply-To"));
+        parseAddresses();
+        return replyTo;
+    }
+
+    private synchronized void parseAddresses() {
+        if (!addressesParsed) {
+            from = mailbox(header("From"));
+            replyTo = mailbox(header("Reply-To"));
+            addressesParsed = true;
+        }
     }
 
     private static Mailbox mailbox(String value) {
@@ -135,11 +153,25 @@ public final class ParsedMessage {
             return null;
         }
         try {
-            return DefaultAddressParser.DEFAULT.parseMailbox(value.split(",(?=(?:[^\"]*\"[^\"]*\")*[^\"]*$)")[0]);
+            return DefaultAddressParser.DEFAULT.parseMailbox(firstAddress(value));
         } catch (Exception | Error unparsable) {
             // mime4j throws ParseException (checked) or TokenMgrError for garbage: no usable From
             return null;
         }
+    }
+
+    /** The text before the first comma that is not inside a quoted display name. */
+    static String firstAddress(String value) {
+        boolean quoted = false;
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (c == '"') {
+                quoted = !quoted;
+            } else if (c == ',' && !quoted) {
+                return value.substring(0, i);
+            }
+        }
+        return value;
     }
 
     public String fromDomain() {
@@ -158,8 +190,8 @@ public final class ParsedMessage {
     /** Plain text plus the HTML with its tags removed: what a reader sees. Computed once. */
     public synchronized String visibleText() {
         if (visibleText == null) {
-            visibleText = plainText + " " + htmlText.toString().replaceAll("(?s)<(script|style)[^>]*>.*?</\\1>", " ")
-                    .replaceAll("<[^>]*>", " ").replace("&nbsp;", " ");
+            String withoutScripts = SCRIPT_OR_STYLE.matcher(htmlText).replaceAll(" ");
+            visibleText = plainText + " " + TAG.matcher(withoutScripts).replaceAll(" ").replace("&nbsp;", " ");
         }
         return visibleText;
     }
@@ -167,7 +199,7 @@ public final class ParsedMessage {
     /** Subject and visible text, lower case, without diacritics (đ → d), whitespace collapsed. Computed once. */
     public synchronized String foldedText() {
         if (foldedText == null) {
-            foldedText = vn.govmail.spamfilter.bayes.Tokenizer.fold(subject() + "\n" + visibleText()).replaceAll("\\s+", " ");
+            foldedText = WHITESPACE.matcher(vn.govmail.spamfilter.bayes.Tokenizer.fold(subject() + "\n" + visibleText())).replaceAll(" ");
         }
         return foldedText;
     }

@@ -108,6 +108,11 @@ public final class SpamFilter implements AutoCloseable {
                 settings.decimal("spam.bayes.min.distance", 0.2), settings.integer("spam.bayes.max.tokens", 3000),
                 "naive".equals(settings.get("spam.bayes.combine", "naive")))
                 .withHamWeight(settings.decimal("spam.bayes.ham.weight", 1.0));
+        if ("logistic".equals(settings.get("spam.bayes.combine", "naive"))) {
+            classifier.withLogisticModel(settings.decimal("spam.bayes.logistic.rate", 1.0),
+                    settings.integer("spam.bayes.logistic.epochs", 5), settings.decimal("spam.bayes.logistic.max.fp", 0.003),
+                    settings.integer("spam.bayes.logistic.max.messages", 20_000));
+        }
         Tokenizer tokenizer = new Tokenizer(settings.flag("spam.bayes.bigrams", true));
         SenderLists stored = dataSource == null ? new InMemorySenderLists() : new JdbcSenderLists(dataSource);
         InMemorySenderLists configured = new InMemorySenderLists();
@@ -178,6 +183,14 @@ public final class SpamFilter implements AutoCloseable {
         Set<String> local = new HashSet<>(settings.localDomains());
         local.addAll(localDomains.get());
         return producer.requestBody(SpamFilterRoutes.SCAN, new ScanContext(envelope, raw, local), Verdict.class);
+    }
+
+    /**
+     * Brings the statistical model up to date with everything learned, now (the logistic model is otherwise
+     * refitted in the background): after bulk training, before measuring.
+     */
+    public void refitClassifier() {
+        classifier.refitModels();
     }
 
     /** Queues a message for training (SEDA route, one learner thread); returns at once. */

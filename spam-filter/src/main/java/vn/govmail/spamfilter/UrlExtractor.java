@@ -10,6 +10,9 @@ import java.util.regex.Pattern;
 public final class UrlExtractor {
     private static final Pattern URL = Pattern.compile("(?i)\\b(?:https?://|www\\.)(\\[[0-9a-f:.]+\\]|[\\p{L}\\p{N}._-]+)");
 
+    private static final Pattern TRAILING_DOTS = Pattern.compile("[.]+$");
+    private static final Pattern IPV4 = Pattern.compile("\\d{1,3}(\\.\\d{1,3}){3}");
+
     private UrlExtractor() {
     }
 
@@ -21,7 +24,7 @@ public final class UrlExtractor {
         Set<String> hosts = new LinkedHashSet<>();
         Matcher matcher = URL.matcher(message.plainText() + "\n" + message.htmlText());
         while (matcher.find() && hosts.size() < 200) {
-            String host = matcher.group(1).toLowerCase(Locale.ROOT).replaceAll("[.]+$", "");
+            String host = TRAILING_DOTS.matcher(matcher.group(1).toLowerCase(Locale.ROOT)).replaceAll("");
             if (matcher.group().toLowerCase(Locale.ROOT).startsWith("www.")) {
                 host = "www." + host;
             }
@@ -31,6 +34,6 @@ public final class UrlExtractor {
     }
 
     public static boolean isIpLiteral(String host) {
-        return host.matches("\\d{1,3}(\\.\\d{1,3}){3}") || host.startsWith("[");
+        return IPV4.matcher(host).matches() || host.startsWith("[");
     }
 }

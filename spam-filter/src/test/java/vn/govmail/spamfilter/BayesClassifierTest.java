@@ -49,12 +49,7 @@ class BayesClassifierTest {
                 "Xác thực tài khoản định danh nhập mã OTP ngay", "Hoàn thuế thu nhập tải biểu mẫu tài khoản ngân hàng"};
         String[] ham = {"Giấy mời họp giao ban tuần tại phòng họp tầng 2", "Báo cáo tiến độ giải ngân vốn đầu tư công quý III",
                 "Kế hoạch tổ chức hội nghị tổng kết công tác năm", "Công văn hướng dẫn triển khai chuyển đổi số cấp xã"};
-        for (int i = 0; i < spam.length; i++) {
-            byte[] s = Messages.plain("a@x.example", "b@dienbien.gov.vn", "Thư " + i, spam[i]);
-            byte[] h = Messages.plain("c@dienbien.gov.vn", "b@dienbien.gov.vn", "Văn bản " + i, ham[i]);
-            classifier.learn(s, new Tokenizer().tokens(ParsedMessage.parse(s)), true, "dienbien.gov.vn");
-            classifier.learn(h, new Tokenizer().tokens(ParsedMessage.parse(h)), false, "dienbien.gov.vn");
-        }
+        learnAll(classifier, "dienbien.gov.vn", spam, "Thư ", ham, "Văn bản ");
         assertThat(store.messageCounts("dienbien.gov.vn")).isEqualTo(new vn.govmail.spamfilter.bayes.TokenCounts(4, 4));
         byte[] again = Messages.plain("a@x.example", "b@dienbien.gov.vn", "Thư 0", spam[0]);
         classifier.learn(again, new Tokenizer().tokens(ParsedMessage.parse(again)), true, "dienbien.gov.vn");
@@ -69,5 +64,46 @@ class BayesClassifierTest {
         // a reclassification moves the message from spam to ham instead of counting it twice
         classifier.learn(again, new Tokenizer().tokens(ParsedMessage.parse(again)), false, "dienbien.gov.vn");
         assertThat(store.messageCounts("dienbien.gov.vn")).isEqualTo(new vn.govmail.spamfilter.bayes.TokenCounts(3, 5));
+    }
+
+    @Test
+    void logisticModelIsFittedFromTheStoredMessagesAndSurvivesARestart() throws Exception {
+        BayesClassifier classifier = new BayesClassifier(store, 3).withLogisticModel(1, 5, 0.003, 1000);
+        String[] spam = {"Trúng thưởng iPhone chuyển phí nhận quà ngay", "Vay tiêu dùng lãi suất 0% giải ngân nhanh",
+                "Xác thực tài khoản định danh nhập mã OTP ngay", "Chúc mừng bạn trúng thưởng, nhập mã OTP nhận quà"};
+        String[] ham = {"Giấy mời họp giao ban tuần tại phòng họp tầng 2", "Báo cáo tiến độ giải ngân vốn đầu tư công quý III",
+                "Kế hoạch tổ chức hội nghị tổng kết công tác năm", "Mời dự họp tổng kết công tác chuyển đổi số"};
+        learnAll(classifier, "sonla.gov.vn", spam, "Quà ", ham, "Họp ");
+        classifier.refitModels();
+        Set<String> scam = tokens("Chúc mừng", "Bạn trúng thưởng, chuyển phí nhận quà, nhập mã OTP");
+        Set<String> work = tokens("Giấy mời", "Mời dự họp giao ban tổng kết công tác");
+        assertThat(classifier.spamProbability(scam, "sonla.gov.vn").getAsDouble()).isGreaterThan(0.9);
+        assertThat(classifier.spamProbability(work, "sonla.gov.vn").getAsDouble()).isLessThan(0.2);
+
+        // a new classifier over the same database (a restart, another node) fits the same model from the stored tokens
+        BayesClassifier restarted = new BayesClassifier(new JdbcTokenStore(database.dataSource()), 3).withLogisticModel(1, 5, 0.003, 1000);
+        assertThat(restarted.spamProbability(scam, "sonla.gov.vn")).as("no opinion until the first fit").isEmpty();
+        await(() -> restarted.spamProbability(scam, "sonla.gov.vn").isPresent());
+        assertThat(restarted.spamProbability(scam, "sonla.gov.vn").getAsDouble())
+                .isCloseTo(classifier.spamProbability(scam, "sonla.gov.vn").getAsDouble(), org.assertj.core.data.Offset.offset(1e-9));
+    }
+
+    /** Learns spam[i] from outside and ham[i] from inside the domain, alternately, subjects numbered. */
+    private static void learnAll(BayesClassifier classifier, String domain, String[] spam, String spamSubject, String[] ham,
+                                 String hamSubject) throws Exception {
+        for (int i = 0; i < spam.length; i++) {
+            byte[] s = Messages.plain("a@x.example", "b@" + domain, spamSubject + i, spam[i]);
+            byte[] h = Messages.plain("c@" + domain, "b@" + domain, hamSubject + i, ham[i]);
+            classifier.learn(s, new Tokenizer().tokens(ParsedMessage.parse(s)), true, domain);
+            classifier.learn(h, new Tokenizer().tokens(ParsedMessage.parse(h)), false, domain);
+        }
+    }
+
+    private static void await(java.util.function.BooleanSupplier condition) throws InterruptedException {
+        long deadline = System.nanoTime() + 30_000_000_000L;
+        while (!condition.getAsBoolean() && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
+        assertThat(condition.getAsBoolean()).isTrue();
     }
 }

@@ -28,6 +28,18 @@ public final class BayesClassifier {
     private final boolean naive;
     /** Each ham occurrence counts this many times (Graham's bias against false positives); 1 = unbiased. */
     private double hamWeight = 1;
+    /** When set, the probability comes from a logistic model fitted on the learned messages instead of the counts. */
+    private LogisticModels logistic;
+
+    /**
+     * Switches to logistic regression ({@code spam.bayes.combine=logistic}): see {@link LogisticModel}.
+     * @param maxFalsePositives the share of learned ham allowed at or above 0.9 when calibrating
+     * @param maxMessages how many of the most recently learned messages the model is fitted on
+     */
+    public BayesClassifier withLogisticModel(double rate, int epochs, double maxFalsePositives, int maxMessages) {
+        this.logistic = new LogisticModels(store, rate, epochs, maxFalsePositives, maxMessages);
+        return this;
+    }
 
     /** @param weight how many times a token's ham occurrences count against its spam ones (≥ 1 favours ham) */
     public BayesClassifier withHamWeight(double weight) {
@@ -51,6 +63,13 @@ public final class BayesClassifier {
         this.maxDiscriminators = maxDiscriminators;
     }
 
+    /** With the logistic model: fits now every scope that learned since its last fit (e.g. after bulk training). */
+    public void refitModels() {
+        if (logistic != null) {
+            logistic.refitStale();
+        }
+    }
+
     /** The scope whose statistics are used: the domain's own once it learned enough, else the global one. */
     String scopeFor(String domain) {
         if (domain != null && !domain.isEmpty() && enough(store.messageCounts(domain))) {
@@ -67,6 +86,9 @@ public final class BayesClassifier {
         String scope = scopeFor(domain);
         if (scope == null) {
             return OptionalDouble.empty();
+        }
+        if (logistic != null) {
+            return logistic.probability(scope, tokens);
         }
         TokenCounts messages = store.messageCounts(scope);
         Map<String, TokenCounts> counts = store.counts(scope, tokens);
@@ -138,7 +160,10 @@ public final class BayesClassifier {
                 store.update(List.of(scope), tokens, !spam, -1);
             }
             store.update(List.of(scope), tokens, spam, 1);
-            store.rememberLearned(scope, digest, spam);
+            store.rememberLearned(scope, digest, spam, tokens);
+            if (logistic != null) {
+                logistic.learned(scope);
+            }
         }
     }
 

@@ -2,6 +2,7 @@ package vn.govmail.spamfilter.bayes;
 
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -11,6 +12,7 @@ public final class InMemoryTokenStore implements TokenStore {
     private final Map<String, Map<String, long[]>> tokens = new ConcurrentHashMap<>();
     private final Map<String, long[]> messages = new ConcurrentHashMap<>();
     private final Map<String, Boolean> learned = new ConcurrentHashMap<>();
+    private final Map<String, Map<String, LogisticModel.Example>> learnedMessages = new ConcurrentHashMap<>();
 
     @Override
     public TokenCounts messageCounts(String scope) {
@@ -49,7 +51,14 @@ public final class InMemoryTokenStore implements TokenStore {
     }
 
     @Override
-    public void rememberLearned(String scope, String digest, boolean spam) {
+    public void rememberLearned(String scope, String digest, boolean spam, Collection<String> words) {
         learned.put(scope + "|" + digest, spam);
+        learnedMessages.computeIfAbsent(scope, s -> new java.util.concurrent.ConcurrentSkipListMap<>())
+                .put(digest, new LogisticModel.Example(spam, List.copyOf(words)));
+    }
+
+    @Override
+    public List<LogisticModel.Example> learnedMessages(String scope, int limit) {
+        return learnedMessages.getOrDefault(scope, Map.of()).values().stream().limit(limit).toList();
     }
 }

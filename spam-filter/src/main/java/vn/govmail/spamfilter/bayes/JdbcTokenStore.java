@@ -6,8 +6,10 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -34,6 +36,8 @@ public final class JdbcTokenStore implements TokenStore {
                     + " spam_messages bigint NOT NULL DEFAULT 0, ham_messages bigint NOT NULL DEFAULT 0)");
             statement.execute("CREATE TABLE IF NOT EXISTS spam_learned (scope varchar(255) NOT NULL, digest char(64) NOT NULL,"
                     + " spam boolean NOT NULL, learned_at timestamptz NOT NULL DEFAULT now(), PRIMARY KEY (scope, digest))");
+            // the learned message's tokens, one a line: the logistic model is refitted from them (older rows have none)
+            statement.execute("ALTER TABLE spam_learned ADD COLUMN IF NOT EXISTS tokens text");
         } catch (SQLException e) {
             throw new IllegalStateException("cannot create the spam filter tables", e);
         }
@@ -125,17 +129,40 @@ public final class JdbcTokenStore implements TokenStore {
     }
 
     @Override
-    public void rememberLearned(String scope, String digest, boolean spam) {
+    public void rememberLearned(String scope, String digest, boolean spam, Collection<String> tokens) {
         try (Connection connection = dataSource.getConnection();
-             PreparedStatement upsert = connection.prepareStatement("INSERT INTO spam_learned (scope, digest, spam) VALUES (?, ?, ?)"
-                     + " ON CONFLICT (scope, digest) DO UPDATE SET spam = EXCLUDED.spam, learned_at = now()")) {
+             PreparedStatement upsert = connection.prepareStatement("INSERT INTO spam_learned (scope, digest, spam, tokens) VALUES (?, ?, ?, ?)"
+                     + " ON CONFLICT (scope, digest) DO UPDATE SET spam = EXCLUDED.spam, tokens = EXCLUDED.tokens, learned_at = now()")) {
             upsert.setString(1, scope);
             upsert.setString(2, digest);
             upsert.setBoolean(3, spam);
+            // a token never contains a line break (words, header values and URL pieces are split on white space)
+            upsert.setString(4, String.join("\n", tokens.stream().map(JdbcTokenStore::cut).toList()));
             upsert.executeUpdate();
         } catch (SQLException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    @Override
+    public List<LogisticModel.Example> learnedMessages(String scope, int limit) {
+        List<LogisticModel.Example> messages = new ArrayList<>();
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement query = connection.prepareStatement(
+                     "SELECT spam, tokens FROM (SELECT spam, tokens, digest FROM spam_learned WHERE scope = ? AND tokens IS NOT NULL"
+                             + " ORDER BY learned_at DESC, digest LIMIT ?) recent ORDER BY digest")) {
+            query.setString(1, scope);
+            query.setInt(2, limit);
+            query.setFetchSize(500);
+            try (ResultSet rows = query.executeQuery()) {
+                while (rows.next()) {
+                    messages.add(new LogisticModel.Example(rows.getBoolean(1), List.of(rows.getString(2).split("\n"))));
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+        return messages;
     }
 
     private static String cut(String token) {

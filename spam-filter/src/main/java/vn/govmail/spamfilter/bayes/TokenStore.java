@@ -1,6 +1,7 @@
 package vn.govmail.spamfilter.bayes;
 
 import java.util.Collection;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -24,5 +25,9 @@ public interface TokenStore {
     /** Which class a message (by digest) was learned as in a scope, if any. */
     Optional<Boolean> learnedAs(String scope, String digest);
 
-    void rememberLearned(String scope, String digest, boolean spam);
+    /** Records that a message was learned as spam or ham, with its tokens (the logistic model is fitted on them). */
+    void rememberLearned(String scope, String digest, boolean spam, Collection<String> tokens);
+
+    /** The most recently learned messages of a scope (at most {@code limit}), in a stable order, with their tokens. */
+    List<LogisticModel.Example> learnedMessages(String scope, int limit);
 }

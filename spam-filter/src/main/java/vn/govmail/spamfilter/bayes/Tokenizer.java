@@ -60,7 +60,8 @@ public final class Tokenizer {
         tokens.add("h:received:" + Math.min(message.headers("Received").size(), 8));
         String text = message.visibleText();
         words("", text, tokens, true);
-        Matcher url = URL_HOST.matcher(message.plainText() + " " + message.htmlText());
+        String linkText = message.plainText() + " " + message.htmlText();
+        Matcher url = URL_HOST.matcher(linkText);
         while (url.find() && tokens.size() < MAX_TOKENS) {
             String host = url.group(1).toLowerCase(Locale.ROOT);
             tokens.add("url:" + host);
@@ -69,7 +70,7 @@ public final class Tokenizer {
                 tokens.add("url:" + labels[labels.length - 2] + "." + labels[labels.length - 1]);
             }
         }
-        Matcher path = URL_PATH.matcher(message.plainText() + " " + message.htmlText());
+        Matcher path = URL_PATH.matcher(linkText);
         while (path.find() && tokens.size() < MAX_TOKENS) {
             for (String piece : path.group(1).toLowerCase(Locale.ROOT).split("[/?&=._~+-]+")) {
                 if (piece.length() > 1 && piece.length() <= 20) {

@@ -6,6 +6,7 @@ import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
+import java.util.regex.Pattern;
 
 import vn.govmail.spamfilter.ParsedMessage;
 import vn.govmail.spamfilter.RuleHit;
@@ -15,6 +16,8 @@ import vn.govmail.spamfilter.SpamFilterSettings;
 
 /** Header anomalies: missing or duplicated mandatory headers, dates in the future, shouting subjects, forged local From. */
 public final class HeaderRulesStep implements ScanStep {
+    private static final Pattern DATE_COMMENT = Pattern.compile("\\s*\\([^)]*\\)\\s*$");
+    private static final Pattern NOT_LETTER = Pattern.compile("[^\\p{L}]");
     private final SpamFilterSettings settings;
 
     public HeaderRulesStep(SpamFilterSettings settings) {
@@ -44,7 +47,7 @@ public final class HeaderRulesStep implements ScanStep {
         } else if (inFuture(date)) {
             hit(context, "DATE_IN_FUTURE", "Date " + date);
         }
-        String letters = message.subject().replaceAll("[^\\p{L}]", "");
+        String letters = NOT_LETTER.matcher(message.subject()).replaceAll("");
         if (letters.length() >= 10 && letters.equals(letters.toUpperCase(Locale.ROOT))) {
             hit(context, "SUBJECT_ALL_CAPS", "subject in capitals");
         }
@@ -55,7 +58,7 @@ public final class HeaderRulesStep implements ScanStep {
 
     private static boolean inFuture(String date) {
         try {
-            String cleaned = date.replaceAll("\\s*\\([^)]*\\)\\s*$", "").trim();
+            String cleaned = DATE_COMMENT.matcher(date).replaceAll("").trim();
             Instant instant = ZonedDateTime.parse(cleaned, DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
             return instant.isAfter(Instant.now().plus(Duration.ofHours(48)));
         } catch (RuntimeException unparsable) {

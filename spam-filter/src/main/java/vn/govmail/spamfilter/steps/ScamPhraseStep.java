@@ -1,8 +1,6 @@
 package vn.govmail.spamfilter.steps;
 
 import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import vn.govmail.spamfilter.DomainNames;
 import vn.govmail.spamfilter.RuleHit;
@@ -24,11 +22,10 @@ public final class ScamPhraseStep implements ScanStep {
             "vuot dung luong", "nang cap mien phi", "dang nhap tai", "cap ?nhat (thong tin|dinh danh|tai khoan)",
             "lien he zalo|qua zalo", "may man duoc chon", "nhan qua", "thu nhap (cao|khung)", "viec nhe luong cao",
             "dau tu sinh loi", "rut tien ngay", "tien ao");
-    /** All phrases in one pattern, one capturing group each, so the text is scanned once. */
-    private static final Pattern PHRASES = Pattern.compile(PHRASE_LIST.stream()
-            .map(p -> "\\b(" + p.replace("(", "(?:") + ")\\b").reduce((a, b) -> a + "|" + b).orElseThrow());
-    private static final Pattern AUTHORITY = Pattern.compile(
-            "\\b(cong an|bo cong an|cuc thue|chi cuc thue|co quan thue|vneid|bhxh|bao hiem xa hoi|toa an|vien kiem sat|ubnd)\\b");
+    private static final PhraseMatcher PHRASES = new PhraseMatcher(PHRASE_LIST);
+    private static final PhraseMatcher AUTHORITY = new PhraseMatcher(List.of(
+            "cong an", "bo cong an", "cuc thue", "chi cuc thue", "co quan thue", "vneid", "bhxh", "bao hiem xa hoi",
+            "toa an", "vien kiem sat", "ubnd"));
     private static final int MAX_PHRASES = 4;
 
     private final SpamFilterSettings settings;
@@ -45,23 +42,13 @@ public final class ScamPhraseStep implements ScanStep {
     @Override
     public void apply(ScanContext context) {
         String text = context.message().foldedText();
-        java.util.BitSet seen = new java.util.BitSet();
-        Matcher matcher = PHRASES.matcher(text);
-        while (seen.cardinality() < MAX_PHRASES && matcher.find()) {
-            for (int group = 1; group <= matcher.groupCount(); group++) {
-                if (matcher.group(group) != null) {
-                    seen.set(group);
-                    break;
-                }
-            }
-        }
-        int found = seen.cardinality();
+        int found = PHRASES.countDistinct(text, MAX_PHRASES);
         if (found > 0) {
             context.hit(RuleHit.of("VI_SCAM_PHRASE", found * settings.score("VI_SCAM_PHRASE"), found + " scam phrase(s)"));
         }
         String fromDomain = context.message().fromDomain();
         if (!fromDomain.isEmpty() && !DomainNames.isSubdomainOrSelf(fromDomain, "gov.vn") && !context.isLocalDomain(fromDomain)
-                && AUTHORITY.matcher(text).find()) {
+                && AUTHORITY.anyIn(text)) {
             context.hit(RuleHit.of("VI_AUTHORITY_CLAIM_EXTERNAL", settings.score("VI_AUTHORITY_CLAIM_EXTERNAL"),
                     "speaks for an authority from @" + fromDomain));
         }

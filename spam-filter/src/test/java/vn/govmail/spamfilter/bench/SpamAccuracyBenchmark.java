@@ -63,6 +63,7 @@ public final class SpamAccuracyBenchmark {
                         }
                     }
                 }
+                filter.refitClassifier();   // the logistic model (spam.bayes.combine=logistic) is fitted now, not in the background
                 long foldSpam = 0, foldSpamCaught = 0, foldHam = 0, foldHamFlagged = 0;
                 for (Sample sample : foldSamples.get(k)) {
                     Verdict verdict = filter.scan(envelope(), sample.raw());
@@ -169,14 +170,14 @@ public final class SpamAccuracyBenchmark {
         }
     }
 
-    /** Stratified: each fold gets its share of ham and of spam, after a seeded shuffle. */
-    private static List<List<Sample>> split(List<Sample> ham, List<Sample> spam, int folds) {
-        List<List<Sample>> result = new ArrayList<>();
+    /** Stratified: each fold gets its share of ham and of spam, after a seeded shuffle (the same for every benchmark). */
+    static <T> List<List<T>> split(List<T> ham, List<T> spam, int folds) {
+        List<List<T>> result = new ArrayList<>();
         for (int k = 0; k < folds; k++) {
             result.add(new ArrayList<>());
         }
-        for (List<Sample> group : List.of(ham, spam)) {
-            List<Sample> shuffled = new ArrayList<>(group);
+        for (List<T> group : List.of(ham, spam)) {
+            List<T> shuffled = new ArrayList<>(group);
             Collections.shuffle(shuffled, new Random(20261121));
             for (int i = 0; i < shuffled.size(); i++) {
                 result.get(i % folds).add(shuffled.get(i));

@@ -29,6 +29,7 @@ import org.apache.james.user.jpa.JPAUsersRepository;
 import org.apache.james.utils.InitializationOperation;
 import org.apache.james.utils.InitilizationOperationBuilder;
 
+import vn.govmail.mailserver.account.CachingUsersRepository;
 import vn.govmail.mailserver.domain.CachingDomainList;
 
 import com.google.common.collect.ImmutableList;
@@ -54,7 +55,6 @@ public class JpaDataModule extends AbstractModule {
         bind(JPADomainList.class).in(Scopes.SINGLETON);
 
         bind(JPAUsersRepository.class).in(Scopes.SINGLETON);
-        bind(UsersRepository.class).to(JPAUsersRepository.class);
 
         bind(JPARecipientRewriteTable.class).in(Scopes.SINGLETON);
         bind(RecipientRewriteTable.class).to(JPARecipientRewriteTable.class);
@@ -83,6 +83,13 @@ public class JpaDataModule extends AbstractModule {
     @Singleton
     DomainList domainList(JPADomainList store) {
         return new CachingDomainList(store, CachingDomainList.DEFAULT_TIME_TO_LIVE, Clock.systemUTC());
+    }
+
+    /** Every user of UsersRepository (RCPT checks, matchers, admin routes) goes through the cache, so removals invalidate it. */
+    @Provides
+    @Singleton
+    UsersRepository usersRepository(JPAUsersRepository store) {
+        return new CachingUsersRepository(store, CachingUsersRepository.DEFAULT_TIME_TO_LIVE, Clock.systemUTC());
     }
 
     @ProvidesIntoSet

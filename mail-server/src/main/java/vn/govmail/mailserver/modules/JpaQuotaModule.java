@@ -1,5 +1,7 @@
 package vn.govmail.mailserver.modules;
 
+import java.time.Clock;
+
 import org.apache.james.events.EventListener;
 import org.apache.james.mailbox.jpa.quota.JPAPerUserMaxQuotaManager;
 import org.apache.james.mailbox.jpa.quota.JpaCurrentQuotaManager;
@@ -16,7 +18,11 @@ import org.apache.james.mailbox.store.quota.StoreQuotaManager;
 import org.apache.james.quota.search.QuotaSearcher;
 import org.apache.james.quota.search.scanning.ScanningQuotaSearcher;
 
+import vn.govmail.mailserver.quota.CachingMaxQuotaManager;
+
 import com.google.inject.AbstractModule;
+import com.google.inject.Provides;
+import com.google.inject.Singleton;
 import com.google.inject.Scopes;
 import com.google.inject.multibindings.Multibinder;
 
@@ -34,7 +40,6 @@ public class JpaQuotaModule extends AbstractModule {
         bind(UserQuotaRootResolver.class).to(DefaultUserQuotaRootResolver.class);
         bind(QuotaRootResolver.class).to(DefaultUserQuotaRootResolver.class);
         bind(QuotaRootDeserializer.class).to(DefaultUserQuotaRootResolver.class);
-        bind(MaxQuotaManager.class).to(JPAPerUserMaxQuotaManager.class);
         bind(QuotaManager.class).to(StoreQuotaManager.class);
         bind(CurrentQuotaManager.class).to(JpaCurrentQuotaManager.class);
         bind(QuotaUpdater.class).to(ListeningCurrentQuotaUpdater.class);
@@ -42,5 +47,12 @@ public class JpaQuotaModule extends AbstractModule {
 
         Multibinder.newSetBinder(binder(), EventListener.ReactiveGroupEventListener.class)
             .addBinding().to(ListeningCurrentQuotaUpdater.class);
+    }
+
+    /** Every reader and writer of limits (quota checks, WebAdmin, our routes) goes through the cache, so changes invalidate it. */
+    @Provides
+    @Singleton
+    MaxQuotaManager maxQuotaManager(JPAPerUserMaxQuotaManager store) {
+        return new CachingMaxQuotaManager(store, CachingMaxQuotaManager.DEFAULT_TIME_TO_LIVE, Clock.systemUTC());
     }
 }

@@ -2,16 +2,15 @@ package vn.govmail.mailserver.domain;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 
 import org.apache.james.core.Domain;
 import org.apache.james.domainlist.api.DomainList;
 import org.junit.jupiter.api.Test;
+
+import vn.govmail.mailserver.SettableClock;
 
 class CachingDomainListTest {
     private static final Domain PROVINCE = Domain.of("laichau.gov.vn");
@@ -45,25 +44,6 @@ class CachingDomainListTest {
         @Override
         public Domain getDefaultDomain() {
             return PROVINCE;
-        }
-    }
-
-    private static final class SettableClock extends Clock {
-        Instant now = Instant.parse("2026-11-21T08:00:00Z");
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-
-        @Override
-        public ZoneOffset getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(java.time.ZoneId zone) {
-            return this;
         }
     }
 

@@ -10,6 +10,7 @@ import javax.inject.Inject;
 import org.apache.james.core.MailAddress;
 import org.apache.james.core.Username;
 import org.apache.james.rrt.api.RecipientRewriteTable;
+import org.apache.james.rrt.api.RecipientRewriteTableException;
 import org.apache.james.rrt.lib.Mapping;
 
 /**
@@ -60,8 +61,9 @@ public class GroupRecipients {
                     others.add(target.get());
                 }
             }
-        } catch (RecipientRewriteTable.ErrorMappingException e) {
-            return NONE; // an error mapping: James's RecipientRewriteTable mailet answers it
+        } catch (RecipientRewriteTable.ErrorMappingException | RecipientRewriteTableException e) {
+            // An error mapping or a broken chain (a loop): James's ValidRcptHandler and RecipientRewriteTable mailet answer it.
+            return NONE;
         }
         return reached.isEmpty() ? NONE : new Reach(reached, others);
     }

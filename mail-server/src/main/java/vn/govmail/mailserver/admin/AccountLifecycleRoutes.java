@@ -16,8 +16,6 @@ import org.apache.james.core.Username;
 import org.apache.james.filesystem.api.FileSystem;
 import org.apache.james.user.api.UsersRepository;
 import org.apache.james.webadmin.Routes;
-import org.apache.james.webadmin.utils.ErrorResponder;
-import org.apache.james.webadmin.utils.ErrorResponder.ErrorType;
 import org.apache.james.webadmin.utils.JsonTransformer;
 
 import spark.Request;
@@ -115,11 +113,11 @@ public class AccountLifecycleRoutes implements Routes {
     private Object resetPassword(Request request, Response response) throws Exception {
         Username user = existingUser(request);
         String password = JsonFields.string(request.body(), "password")
-            .orElseThrow(() -> badRequest("Give the new password as {\"password\": \"...\"}"));
+            .orElseThrow(() -> AdminErrors.badRequest("Give the new password as {\"password\": \"...\"}"));
         try {
             passwords.change(user, password);
         } catch (AccountPasswordChanger.PasswordRefused e) {
-            throw badRequest(e.getMessage());
+            throw AdminErrors.badRequest(e.getMessage());
         }
         return Map.of("user", user.asString(), "passwordChangeRequired", false);
     }
@@ -129,15 +127,12 @@ public class AccountLifecycleRoutes implements Routes {
         try {
             user = Username.of(request.params("user"));
         } catch (IllegalArgumentException e) {
-            throw badRequest("'" + request.params("user") + "' is not a valid user name");
+            throw AdminErrors.badRequest("'" + request.params("user") + "' is not a valid user name");
         }
         if (!users.contains(user)) {
-            throw ErrorResponder.builder().statusCode(404).type(ErrorType.NOT_FOUND).message("User " + user.asString() + " does not exist").haltError();
+            throw AdminErrors.notFound("User " + user.asString() + " does not exist");
         }
         return user;
     }
 
-    private static RuntimeException badRequest(String message) {
-        return ErrorResponder.builder().statusCode(400).type(ErrorType.INVALID_ARGUMENT).message(message).haltError();
-    }
 }

@@ -8,8 +8,6 @@ import java.util.Set;
 import javax.inject.Inject;
 
 import org.apache.james.webadmin.Routes;
-import org.apache.james.webadmin.utils.ErrorResponder;
-import org.apache.james.webadmin.utils.ErrorResponder.ErrorType;
 import org.apache.james.webadmin.utils.JsonTransformer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -67,12 +65,10 @@ public class AdminAuditRoutes implements Routes {
         try {
             limit = Integer.parseInt(request.queryParamOrDefault("limit", "100"));
         } catch (NumberFormatException e) {
-            throw ErrorResponder.builder().statusCode(400).type(ErrorType.INVALID_ARGUMENT)
-                .message("limit must be a number, not '" + request.queryParams("limit") + "'").haltError();
+            throw AdminErrors.badRequest("limit must be a number, not '" + request.queryParams("limit") + "'");
         }
         if (limit < 1 || limit > 10_000) {
-            throw ErrorResponder.builder().statusCode(400).type(ErrorType.INVALID_ARGUMENT)
-                .message("limit must be between 1 and 10000").haltError();
+            throw AdminErrors.badRequest("limit must be between 1 and 10000");
         }
         List<AdminAuditLog.Entry> entries = log.recent(limit, request.queryParams("path"));
         return entries.stream().map(entry -> Map.of("at", entry.at().toString(), "actor", entry.actor(), "client", entry.client(),

@@ -9,8 +9,6 @@ import org.apache.james.core.Username;
 import org.apache.james.domainlist.api.DomainList;
 import org.apache.james.user.api.UsersRepository;
 import org.apache.james.webadmin.Routes;
-import org.apache.james.webadmin.utils.ErrorResponder;
-import org.apache.james.webadmin.utils.ErrorResponder.ErrorType;
 import org.apache.james.webadmin.utils.JsonTransformer;
 
 import spark.Request;
@@ -82,7 +80,7 @@ public class GovmailAdminRoutes implements Routes {
         Domain domain = localDomain(request.params("domain"));
         return dkimKeys.find(domain.asString())
             .map(GovmailAdminRoutes::record)
-            .orElseThrow(() -> notFound("Domain " + domain.asString() + " has no DKIM key yet: POST /govmail/dkim/" + domain.asString() + " creates one"));
+            .orElseThrow(() -> AdminErrors.notFound("Domain " + domain.asString() + " has no DKIM key yet: POST /govmail/dkim/" + domain.asString() + " creates one"));
     }
 
     private Object provisionFolders(Request request, Response response) throws Exception {
@@ -100,28 +98,25 @@ public class GovmailAdminRoutes implements Routes {
     private Object rename(Request request, Response response) throws Exception {
         Username from = existingUser(request);
         Username to = parseUser(request.params("newUser"));
-        if (!domainList.containsDomain(to.getDomainPart().orElseThrow(() -> badRequest("'" + to.asString() + "' has no domain")))) {
-            throw notFound("Domain of " + to.asString() + " is not one of ours: add it first");
+        if (!domainList.containsDomain(to.getDomainPart().orElseThrow(() -> AdminErrors.badRequest("'" + to.asString() + "' has no domain")))) {
+            throw AdminErrors.notFound("Domain of " + to.asString() + " is not one of ours: add it first");
         }
         String password = JsonFields.string(request.body(), "password")
-            .orElseThrow(() -> badRequest("Give the new password of " + to.asString() + " as {\"password\": \"...\"}: "
+            .orElseThrow(() -> AdminErrors.badRequest("Give the new password of " + to.asString() + " as {\"password\": \"...\"}: "
                 + "passwords are salted with the user name, so the old one cannot be carried over"));
         try {
             renamer.rename(from, to, password);
         } catch (AccountRenamer.RenameException e) {
-            throw ErrorResponder.builder().statusCode(409).type(ErrorType.INVALID_ARGUMENT).message(e.getMessage()).haltError();
+            throw AdminErrors.conflict(e.getMessage());
         }
         return Map.of("user", to.asString(), "previous", from.asString(), "previousAddressIs", "alias");
     }
 
-    private static RuntimeException badRequest(String message) {
-        return ErrorResponder.builder().statusCode(400).type(ErrorType.INVALID_ARGUMENT).message(message).haltError();
-    }
 
     private Username existingUser(Request request) throws Exception {
         Username user = parseUser(request.params("user"));
         if (!users.contains(user)) {
-            throw notFound("User " + user.asString() + " does not exist");
+            throw AdminErrors.notFound("User " + user.asString() + " does not exist");
         }
         return user;
     }
@@ -131,11 +126,10 @@ public class GovmailAdminRoutes implements Routes {
         try {
             domain = Domain.of(text);
         } catch (IllegalArgumentException e) {
-            throw ErrorResponder.builder().statusCode(400).type(ErrorType.INVALID_ARGUMENT)
-                .message("'" + text + "' is not a valid domain name").haltError();
+            throw AdminErrors.badRequest("'" + text + "' is not a valid domain name");
         }
         if (!domainList.containsDomain(domain)) {
-            throw notFound("Domain " + domain.asString() + " is not one of ours: add it first (PUT /domains/" + domain.asString() + ")");
+            throw AdminErrors.notFound("Domain " + domain.asString() + " is not one of ours: add it first (PUT /domains/" + domain.asString() + ")");
         }
         return domain;
     }
@@ -144,14 +138,10 @@ public class GovmailAdminRoutes implements Routes {
         try {
             return Username.of(text);
         } catch (IllegalArgumentException e) {
-            throw ErrorResponder.builder().statusCode(400).type(ErrorType.INVALID_ARGUMENT)
-                .message("'" + text + "' is not a valid user name").haltError();
+            throw AdminErrors.badRequest("'" + text + "' is not a valid user name");
         }
     }
 
-    private static RuntimeException notFound(String message) {
-        return ErrorResponder.builder().statusCode(404).type(ErrorType.NOT_FOUND).message(message).haltError();
-    }
 
     private static Map<String, String> record(DkimKey key) {
         return Map.of("domain", key.domain(), "selector", key.selector(),

@@ -4,8 +4,6 @@ import javax.inject.Inject;
 
 import org.apache.james.core.Username;
 import org.apache.james.webadmin.Routes;
-import org.apache.james.webadmin.utils.ErrorResponder;
-import org.apache.james.webadmin.utils.ErrorResponder.ErrorType;
 
 import spark.Request;
 import spark.Service;
@@ -44,8 +42,7 @@ public class PasswordPolicyRoutes implements Routes {
         JsonFields.string(request.body(), "password")
             .flatMap(password -> PasswordPolicy.violation(user, password))
             .ifPresent(reason -> {
-                throw ErrorResponder.builder().statusCode(400).type(ErrorType.INVALID_ARGUMENT)
-                    .message("Password refused for " + user.asString() + ": " + reason).haltError();
+                throw AdminErrors.badRequest("Password refused for " + user.asString() + ": " + reason);
             });
     }
 }

@@ -8,8 +8,6 @@ import javax.inject.Inject;
 
 import org.apache.james.core.Username;
 import org.apache.james.webadmin.Routes;
-import org.apache.james.webadmin.utils.ErrorResponder;
-import org.apache.james.webadmin.utils.ErrorResponder.ErrorType;
 import org.apache.james.webadmin.utils.JsonTransformer;
 
 import spark.Request;
@@ -49,32 +47,27 @@ public class SelfServicePasswordRoutes implements Routes {
 
     private Object change(Request request, Response response) throws Exception {
         if (throttle.isBlocked(request.ip())) {
-            throw error(429, "Too many wrong passwords from " + request.ip() + ": wait a few minutes");
+            throw AdminErrors.status(429, "Too many wrong passwords from " + request.ip() + ": wait a few minutes");
         }
         String body = request.body();
-        String userText = JsonFields.string(body, "user").orElseThrow(() -> error(400, "Missing field 'user' (the mail address)"));
-        String current = JsonFields.string(body, "currentPassword").orElseThrow(() -> error(400, "Missing field 'currentPassword'"));
-        String next = JsonFields.string(body, "newPassword").orElseThrow(() -> error(400, "Missing field 'newPassword'"));
+        String userText = JsonFields.string(body, "user").orElseThrow(() -> AdminErrors.status(400, "Missing field 'user' (the mail address)"));
+        String current = JsonFields.string(body, "currentPassword").orElseThrow(() -> AdminErrors.status(400, "Missing field 'currentPassword'"));
+        String next = JsonFields.string(body, "newPassword").orElseThrow(() -> AdminErrors.status(400, "Missing field 'newPassword'"));
         Username user;
         try {
             user = Username.of(userText);
         } catch (IllegalArgumentException e) {
-            throw error(400, "'" + userText + "' is not a valid user name");
+            throw AdminErrors.status(400, "'" + userText + "' is not a valid user name");
         }
         request.attribute(AdminTokenFilter.ACTOR_ATTRIBUTE, "user:" + user.asString());
         try {
             passwords.changeOwn(user, current, next);
         } catch (SecurityException e) {
             throttle.recordFailure(request.ip());
-            throw error(401, e.getMessage());
+            throw AdminErrors.status(401, e.getMessage());
         } catch (AccountPasswordChanger.PasswordRefused e) {
-            throw error(400, e.getMessage());
+            throw AdminErrors.status(400, e.getMessage());
         }
         return Map.of("user", user.asString(), "passwordChanged", true);
-    }
-
-    private static RuntimeException error(int status, String message) {
-        return ErrorResponder.builder().statusCode(status).type(status == 400 ? ErrorType.INVALID_ARGUMENT : ErrorType.WRONG_STATE)
-            .message(message).haltError();
     }
 }

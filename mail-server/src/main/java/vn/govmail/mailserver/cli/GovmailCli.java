@@ -20,7 +20,10 @@ public final class GovmailCli {
           domain remove DOMAIN           remove a domain (its users must be removed first)
           domain alias add ALIAS DOMAIN  mail to user@ALIAS lands at user@DOMAIN (e.g. a merged province)
           domain alias list DOMAIN       list the alias domains of DOMAIN
-          user add ADDRESS [PASSWORD]    create an account; without PASSWORD one is generated and printed
+          user add ADDRESS [PASSWORD] [--name NAME] [--title TITLE] [--unit PATH]
+                                         create an account; without PASSWORD one is generated and printed
+          user profile ADDRESS --name NAME [--title TITLE] [--unit PATH]
+                                         set the display name (Vietnamese), title and unit of an account
           user passwd ADDRESS [PASSWORD] set a new password; without PASSWORD one is generated and printed
           user list                      list the accounts
           user disable ADDRESS [REASON]  stop an account receiving mail and logging in (its mail is kept)
@@ -99,6 +102,12 @@ public final class GovmailCli {
             }
             case "domain alias" -> domainAlias(operands);
             case "user add" -> addUser(operands);
+            case "user profile" -> {
+                AccountProfileOptions profile = AccountProfileOptions.parse(operands);
+                String user = one(profile.positional(), "ADDRESS");
+                profile.save(admin, user);
+                out.println("Profile of " + user + " saved.");
+            }
             case "user rename" -> renameUser(operands);
             case "user passwd" -> changePassword(operands);
             case "user list" -> JsonText.list(admin.get("users").body(), "username").forEach(out::println);
@@ -140,7 +149,9 @@ public final class GovmailCli {
         }
     }
 
-    private void addUser(List<String> operands) {
+    private void addUser(List<String> arguments) {
+        AccountProfileOptions profile = AccountProfileOptions.parse(arguments);
+        List<String> operands = profile.positional();
         String user = operands.isEmpty() ? one(operands, "ADDRESS") : operands.get(0);
         boolean generated = operands.size() < 2;
         String password = generated ? InitialPasswords.generate() : operands.get(1);
@@ -150,6 +161,9 @@ public final class GovmailCli {
         }
         admin.put("users/" + WebAdminClient.segment(user), JsonText.object("password", password));
         admin.post("govmail/users/" + WebAdminClient.segment(user) + "/folders");
+        if (!profile.isEmpty()) {
+            profile.save(admin, user);
+        }
         out.println("Account " + user + " created" + (generated ? " with password: " + password : "."));
     }
 

@@ -17,6 +17,7 @@ final class QuotaCommand {
                                          set limits (SIZE like 500M or 2G; --max-message-size for a DOMAIN only)
           quota unset TARGET [--storage] [--messages] [--max-message-size]
                                          remove overrides: the domain's, then the global value applies
+          quota recompute                recount every account's usage from its mailboxes (background task)
         """;
 
     private final WebAdminClient admin;
@@ -28,8 +29,14 @@ final class QuotaCommand {
     }
 
     void run(List<String> arguments) {
+        if (arguments.equals(List.of("recompute"))) {
+            // James's task; its progress is GET /tasks/{id}.
+            String task = JsonText.field(admin.post("quota/users?task=RecomputeCurrentQuotas").body(), "taskId").orElse("?");
+            out.println("Recounting every account's quota usage in the background (task " + task + ", GET /tasks/" + task + ").");
+            return;
+        }
         if (arguments.size() < 2) {
-            throw new CliException(2, "expected 'quota show|set|unset TARGET ...' (./govmail admin help)");
+            throw new CliException(2, "expected 'quota show|set|unset TARGET ...' or 'quota recompute' (./govmail admin help)");
         }
         String action = arguments.get(0);
         String target = arguments.get(1);

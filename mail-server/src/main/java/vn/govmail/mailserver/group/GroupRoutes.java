@@ -20,6 +20,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import spark.Request;
 import spark.Response;
 import spark.Service;
+import vn.govmail.mailserver.admin.AdminErrors;
 import vn.govmail.mailserver.group.DistributionGroup.Kind;
 import vn.govmail.mailserver.group.DistributionGroup.Member;
 import vn.govmail.mailserver.group.DistributionGroup.SenderPolicy;
@@ -76,6 +77,16 @@ public class GroupRoutes implements Routes {
         service.delete("/govmail/groups/:group", this::delete, json);
         service.post("/govmail/groups/:group/members", this::addMember, json);
         service.delete("/govmail/groups/:group/members", this::removeMember, json);
+        // James 3.8.1's alias and group routes do not ask the UserEntityValidators (GroupAddressValidator covers
+        // accounts and renames): a distribution group's address is kept from becoming their source here.
+        service.before("/address/aliases/:destination/sources/:source", (request, response) -> refuseGroupAddress(request, "source"));
+        service.before("/address/groups/:group/:member", (request, response) -> refuseGroupAddress(request, "group"));
+    }
+
+    private void refuseGroupAddress(Request request, String parameter) throws Exception {
+        if (request.requestMethod().equals("PUT") && groups.find(AdminRequests.address(parameter, request.params(parameter)).asString()).isPresent()) {
+            throw AdminErrors.conflict(parameter + ": " + GroupAddressValidator.refusal(request.params(parameter).strip().toLowerCase(java.util.Locale.ROOT)));
+        }
     }
 
     private Object save(Request request, Response response) throws Exception {

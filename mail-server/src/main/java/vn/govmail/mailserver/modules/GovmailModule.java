@@ -42,6 +42,8 @@ public class GovmailModule extends AbstractModule {
         routes.addBinding().to(vn.govmail.mailserver.report.ReportRoutes.class);
         Multibinder.newSetBinder(binder(), org.apache.james.user.api.UsernameChangeTaskStep.class)
             .addBinding().to(vn.govmail.mailserver.organisation.OrganisationUsernameChangeStep.class);
+        Multibinder.newSetBinder(binder(), org.apache.james.UserEntityValidator.class)
+            .addBinding().to(vn.govmail.mailserver.group.GroupAddressValidator.class);
         Multibinder.newSetBinder(binder(), GuiceProbe.class)
             .addBinding().to(GovmailProbe.class);
     }

@@ -3,12 +3,12 @@ package vn.govmail.mailserver.organisation;
 import java.util.Optional;
 
 import org.apache.james.core.MailAddress;
-import org.apache.james.webadmin.utils.ErrorResponder;
-import org.apache.james.webadmin.utils.ErrorResponder.ErrorType;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.MissingNode;
+
+import vn.govmail.mailserver.admin.AdminErrors;
 
 /** Reading admin requests (JSON bodies, addresses, unit references) and turning refusals into JSON error answers. */
 public final class AdminRequests {
@@ -18,8 +18,7 @@ public final class AdminRequests {
     }
 
     public static RuntimeException error(OrganisationException e) {
-        ErrorType type = e.status() == 404 ? ErrorType.NOT_FOUND : ErrorType.INVALID_ARGUMENT;
-        return ErrorResponder.builder().statusCode(e.status()).type(type).message(e.getMessage()).haltError();
+        return AdminErrors.status(e.status(), e.getMessage());
     }
 
     public static RuntimeException badRequest(String message) {
@@ -51,6 +50,11 @@ public final class AdminRequests {
             throw badRequest(field + ": expected text, got " + value);
         }
         return Optional.of(value.asText());
+    }
+
+    /** Text as stored: stripped, Unicode NFC (whatever form the keyboard produced). */
+    public static String nfc(String text) {
+        return java.text.Normalizer.normalize(text.strip(), java.text.Normalizer.Form.NFC);
     }
 
     /** A mail address in a path or field, lower-cased, or a 400 naming the field and the value. */

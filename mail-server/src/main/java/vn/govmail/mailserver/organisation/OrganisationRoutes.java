@@ -20,6 +20,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import spark.Request;
 import spark.Response;
 import spark.Service;
+import vn.govmail.mailserver.account.AccountProfileStore;
 
 /**
  * The organisation tree over WebAdmin (see docs/administration.md):
@@ -30,18 +31,23 @@ import spark.Service;
  *   <li>{@code GET|PATCH|DELETE /govmail/units/{id}}: one unit; PATCH {@code {"name": ..., "parent": path or "" for top}}
  *       renames or moves it (mail is untouched); DELETE only an empty unit;</li>
  *   <li>{@code GET /govmail/units/{id}/users[?subunits=true][&q=...]}: its people;</li>
- *   <li>{@code PUT|DELETE /govmail/users/{user}/unit} {@code {"unit": path or id}}: place an account in a unit.</li>
+ *   <li>{@code PUT|DELETE /govmail/users/{user}/unit} {@code {"unit": path or id}}: place an account in a unit;</li>
+ *   <li>{@code PUT /govmail/users/{user}/profile} {@code {"displayName": ..., "title": ..., "unit": path or id}}: who
+ *       the account belongs to (as the import's columns; the unit must exist).</li>
  * </ul>
  */
 public class OrganisationRoutes implements Routes {
     private final OrganisationStore organisation;
     private final PeopleDirectory people;
     private final UsersRepository users;
+    private final AccountProfileStore profiles;
     private final JsonTransformer json;
 
     @Inject
-    public OrganisationRoutes(OrganisationStore organisation, PeopleDirectory people, UsersRepository users, JsonTransformer json) {
+    public OrganisationRoutes(OrganisationStore organisation, PeopleDirectory people, UsersRepository users, AccountProfileStore profiles,
+                              JsonTransformer json) {
         this.organisation = organisation;
+        this.profiles = profiles;
         this.people = people;
         this.users = users;
         this.json = json;
@@ -61,6 +67,7 @@ public class OrganisationRoutes implements Routes {
         service.delete("/govmail/units/:id", this::delete, json);
         service.get("/govmail/units/:id/users", this::people, json);
         service.put("/govmail/users/:user/unit", this::assign, json);
+        service.put("/govmail/users/:user/profile", this::saveProfile, json);
         service.delete("/govmail/users/:user/unit", this::unassign, json);
     }
 
@@ -173,6 +180,23 @@ public class OrganisationRoutes implements Routes {
             return null;
         });
         return Map.of("username", user.asString(), "unit", tree.path(unit), "unitId", unit.id());
+    }
+
+    private Object saveProfile(Request request, Response response) throws Exception {
+        Username user = existingUser(request);
+        JsonNode body = AdminRequests.body(request.body());
+        String displayName = AdminRequests.text(body, "displayName").map(AdminRequests::nfc).filter(name -> !name.isEmpty())
+            .orElseThrow(() -> AdminRequests.badRequest("displayName: give the person's name, e.g. {\"displayName\": \"Nguyễn Văn An\"}"));
+        String title = AdminRequests.text(body, "title").map(AdminRequests::nfc).filter(text -> !text.isEmpty()).orElse(null);
+        UnitTree tree = organisation.tree();
+        String unitPath = AdminRequests.text(body, "unit").map(reference -> tree.path(AdminRequests.unit(tree, "unit", reference))).orElse(null);
+        profiles.save(new AccountProfileStore.Profile(user, displayName, unitPath, title));
+        Map<String, Object> answer = new LinkedHashMap<>();
+        answer.put("username", user.asString());
+        answer.put("displayName", displayName);
+        answer.put("title", title);
+        answer.put("unit", unitPath);
+        return answer;
     }
 
     private Object unassign(Request request, Response response) throws Exception {

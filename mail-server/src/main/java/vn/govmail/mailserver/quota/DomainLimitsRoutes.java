@@ -7,13 +7,12 @@ import javax.inject.Inject;
 import org.apache.james.core.Domain;
 import org.apache.james.domainlist.api.DomainList;
 import org.apache.james.webadmin.Routes;
-import org.apache.james.webadmin.utils.ErrorResponder;
-import org.apache.james.webadmin.utils.ErrorResponder.ErrorType;
 import org.apache.james.webadmin.utils.JsonTransformer;
 
 import spark.Request;
 import spark.Response;
 import spark.Service;
+import vn.govmail.mailserver.admin.AdminErrors;
 import vn.govmail.mailserver.config.SizeText;
 
 /**
@@ -55,10 +54,10 @@ public class DomainLimitsRoutes implements Routes {
         try {
             bytes = SizeText.bytes(request.body());
         } catch (IllegalArgumentException e) {
-            throw error(400, ErrorType.INVALID_ARGUMENT, "max-message-size: " + e.getMessage());
+            throw AdminErrors.badRequest("max-message-size: " + e.getMessage());
         }
         if (bytes < 1024) {
-            throw error(400, ErrorType.INVALID_ARGUMENT, "max-message-size: " + bytes + " bytes is too small for any real message (at least 1K)");
+            throw AdminErrors.badRequest("max-message-size: " + bytes + " bytes is too small for any real message (at least 1K)");
         }
         limits.setMaxMessageSize(domain, bytes);
         return Map.of("domain", domain.asString(), "maxMessageSize", bytes);
@@ -66,8 +65,7 @@ public class DomainLimitsRoutes implements Routes {
 
     private Object get(Request request, Response response) throws Exception {
         Domain domain = localDomain(request);
-        long bytes = limits.maxMessageSize(domain).orElseThrow(() -> error(404, ErrorType.NOT_FOUND,
-            "Domain " + domain.asString() + " has no own maximum message size: the server-wide limit applies"));
+        long bytes = limits.maxMessageSize(domain).orElseThrow(() -> AdminErrors.notFound("Domain " + domain.asString() + " has no own maximum message size: the server-wide limit applies"));
         return Map.of("domain", domain.asString(), "maxMessageSize", bytes);
     }
 
@@ -83,15 +81,12 @@ public class DomainLimitsRoutes implements Routes {
         try {
             domain = Domain.of(request.params("domain"));
         } catch (IllegalArgumentException e) {
-            throw error(400, ErrorType.INVALID_ARGUMENT, "'" + request.params("domain") + "' is not a valid domain name");
+            throw AdminErrors.badRequest("'" + request.params("domain") + "' is not a valid domain name");
         }
         if (!domains.containsDomain(domain)) {
-            throw error(404, ErrorType.NOT_FOUND, "Domain " + domain.asString() + " is not one of ours");
+            throw AdminErrors.notFound("Domain " + domain.asString() + " is not one of ours");
         }
         return domain;
     }
 
-    private static RuntimeException error(int status, ErrorType type, String message) {
-        return ErrorResponder.builder().statusCode(status).type(type).message(message).haltError();
-    }
 }

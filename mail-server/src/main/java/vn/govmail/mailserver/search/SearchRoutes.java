@@ -19,13 +19,12 @@ import org.apache.james.task.TaskId;
 import org.apache.james.task.TaskManager;
 import org.apache.james.user.api.UsersRepository;
 import org.apache.james.webadmin.Routes;
-import org.apache.james.webadmin.utils.ErrorResponder;
-import org.apache.james.webadmin.utils.ErrorResponder.ErrorType;
 import org.apache.james.webadmin.utils.JsonTransformer;
 
 import spark.Request;
 import spark.Response;
 import spark.Service;
+import vn.govmail.mailserver.admin.AdminErrors;
 
 /**
  * WebAdmin (loopback, admin token) routes of the search index:
@@ -72,15 +71,15 @@ public class SearchRoutes implements Routes {
     }
 
     private Object search(Request request, Response response) throws Exception {
-        Username user = user(request.queryParams("user")).orElseThrow(() -> badRequest("the 'user' parameter is required"));
+        Username user = user(request.queryParams("user")).orElseThrow(() -> AdminErrors.badRequest("the 'user' parameter is required"));
         String text = Optional.ofNullable(request.queryParams("q")).map(String::strip).filter(q -> !q.isEmpty())
-            .orElseThrow(() -> badRequest("the 'q' parameter (the text to search) is required"));
+            .orElseThrow(() -> AdminErrors.badRequest("the 'q' parameter (the text to search) is required"));
         int limit = intParam(request, "limit", 20);
         if (limit < 1 || limit > MAX_LIMIT) {
-            throw badRequest("'limit' must be between 1 and " + MAX_LIMIT);
+            throw AdminErrors.badRequest("'limit' must be between 1 and " + MAX_LIMIT);
         }
         if (!users.contains(user)) {
-            throw ErrorResponder.builder().statusCode(404).type(ErrorType.NOT_FOUND).message("No account " + user.asString()).haltError();
+            throw AdminErrors.notFound("No account " + user.asString());
         }
         MailboxSession session = sessions.createSystemSession(user);
         List<String> mailboxIds;
@@ -112,12 +111,12 @@ public class SearchRoutes implements Routes {
         Optional<String> userParam = Optional.ofNullable(request.queryParams("user"));
         Optional<String> domainParam = Optional.ofNullable(request.queryParams("domain"));
         if (userParam.isPresent() && domainParam.isPresent()) {
-            throw badRequest("give 'user' or 'domain', not both");
+            throw AdminErrors.badRequest("give 'user' or 'domain', not both");
         }
         if (userParam.isPresent()) {
-            Username user = user(userParam.get()).orElseThrow(() -> badRequest("invalid user"));
+            Username user = user(userParam.get()).orElseThrow(() -> AdminErrors.badRequest("invalid user"));
             if (!users.contains(user)) {
-                throw ErrorResponder.builder().statusCode(404).type(ErrorType.NOT_FOUND).message("No account " + user.asString()).haltError();
+                throw AdminErrors.notFound("No account " + user.asString());
             }
             taskIds.add(submit(reIndexer.reIndex(user, options)));
         } else if (domainParam.isPresent()) {
@@ -129,7 +128,7 @@ public class SearchRoutes implements Routes {
                 }
             }
             if (taskIds.isEmpty()) {
-                throw ErrorResponder.builder().statusCode(404).type(ErrorType.NOT_FOUND).message("No account in domain " + domain.asString()).haltError();
+                throw AdminErrors.notFound("No account in domain " + domain.asString());
             }
         } else {
             taskIds.add(submit(reIndexer.reIndex(options)));
@@ -150,7 +149,7 @@ public class SearchRoutes implements Routes {
         try {
             return Optional.of(Username.of(value.strip()));
         } catch (IllegalArgumentException e) {
-            throw badRequest("invalid user '" + value + "'");
+            throw AdminErrors.badRequest("invalid user '" + value + "'");
         }
     }
 
@@ -158,7 +157,7 @@ public class SearchRoutes implements Routes {
         try {
             return Domain.of(value.strip());
         } catch (IllegalArgumentException e) {
-            throw badRequest("invalid domain '" + value + "'");
+            throw AdminErrors.badRequest("invalid domain '" + value + "'");
         }
     }
 
@@ -170,11 +169,8 @@ public class SearchRoutes implements Routes {
         try {
             return Integer.parseInt(value.strip());
         } catch (NumberFormatException e) {
-            throw badRequest("'" + name + "' must be a number");
+            throw AdminErrors.badRequest("'" + name + "' must be a number");
         }
     }
 
-    private static RuntimeException badRequest(String message) {
-        return ErrorResponder.builder().statusCode(400).type(ErrorType.INVALID_ARGUMENT).message(message).haltError();
-    }
 }

@@ -254,6 +254,100 @@ class OrganisationIT {
         assertThat(get("govmail/units/" + unitId("Sở Nội vụ") + "/users")).doesNotContain("giamdoc@");
     }
 
+    @Test
+    @Order(6)
+    void groupAddressesStayGroupsAndAliasesOfAGroupKeepItsSenderPolicy() throws Exception {
+        // One account with its profile (as an import line would give it), through the CLI; an unknown unit is refused.
+        ExternalCommand created = server.cli("user", "add", "chanhvp@demo.gov.vn", PASSWORD, "--name", "Trần Văn Chánh",
+            "--title", "Chánh Văn phòng", "--unit", "so noi vu");
+        assertThat(created.exitCode()).as(created.output()).isZero();
+        assertThat(get("govmail/units/" + unitId("Sở Nội vụ") + "/users?subunits=false&q=chanh%20van%20phong"))
+            .contains("\"username\":\"chanhvp@demo.gov.vn\",\"displayName\":\"Trần Văn Chánh\"");
+        HttpResponse<String> unknownUnit = AdminApi.call(server, "PUT", "govmail/users/chanhvp@demo.gov.vn/profile",
+            "{\"displayName\": \"Trần Văn Chánh\", \"unit\": \"Sở Không Có\"}");
+        assertThat(unknownUnit.statusCode()).isEqualTo(400);
+        assertThat(unknownUnit.body()).contains("unit: unknown unit 'Sở Không Có'");
+
+        // An account, an alias or an imported line cannot take a group's address; a group cannot take an alias's.
+        HttpResponse<String> account = AdminApi.call(server, "PUT", "users/lanhdao@demo.gov.vn", "{\"password\": \"" + PASSWORD + "\"}");
+        assertThat(account.statusCode()).as(account.body()).isEqualTo(409);
+        assertThat(account.body()).contains("lanhdao@demo.gov.vn").contains("distribution group");
+        ExternalCommand cliAccount = server.cli("user", "add", "truongphong@demo.gov.vn", PASSWORD);
+        assertThat(cliAccount.exitCode()).as(cliAccount.output()).isNotZero();
+        assertThat(cliAccount.output()).contains("distribution group");
+        HttpResponse<String> aliasAtGroup = AdminApi.call(server, "PUT", "address/aliases/hoa.pham@demo.gov.vn/sources/lanhdao@demo.gov.vn", null);
+        assertThat(aliasAtGroup.statusCode()).as(aliasAtGroup.body()).isEqualTo(409);
+        assertThat(AdminApi.call(server, "PUT", "address/groups/truongphong@demo.gov.vn/hoa.pham@demo.gov.vn", null).statusCode()).isEqualTo(409);
+        assertThat(aliasAtGroup.body()).contains("distribution group");
+        assertThat(server.cli("alias", "add", "vanphong@demo.gov.vn", "hoa.pham@demo.gov.vn").exitCode()).isZero();
+        HttpResponse<String> groupAtAlias = AdminApi.call(server, "PUT", "govmail/groups/vanphong@demo.gov.vn", "{}");
+        assertThat(groupAtAlias.statusCode()).as(groupAtAlias.body()).isEqualTo(409);
+        assertThat(groupAtAlias.body()).contains("already an account or an alias");
+        Path csv = server.workDirectory().resolve("taken.csv");
+        Files.write(csv, List.of("email,ho_ten,don_vi,chuc_vu,mat_khau",
+            "lanhdao@demo.gov.vn,Lãnh Đạo,Sở Nội vụ,Giám đốc," + PASSWORD,
+            "vanphong@demo.gov.vn,Văn Phòng,Sở Nội vụ,Chuyên viên," + PASSWORD,
+            "tochuc1@demo.gov.vn,Lê Văn Tổ Chức,Sở Nội vụ/Phòng Tổ chức cán bộ,Trưởng phòng," + PASSWORD), StandardCharsets.UTF_8);
+        ExternalCommand dryRun = server.cli("import", csv.toString(), "--dry-run");
+        assertThat(dryRun.exitCode()).isEqualTo(1);
+        assertThat(dryRun.output()).as(dryRun.output())
+            .contains("line 2: email 'lanhdao@demo.gov.vn' is already a distribution group")
+            .contains("line 3: email 'vanphong@demo.gov.vn' is already an alias")
+            .contains("0 accounts to create, 1 already exist (skipped), 2 lines refused");
+
+        // Through an alias domain and an alias, the group is reached, with its sender policy ("members").
+        assertThat(server.cli("domain", "alias", "add", "tinhcu.gov.vn", "demo.gov.vn").exitCode()).isZero();
+        assertThat(server.cli("alias", "add", "lanhdao.cu@demo.gov.vn", "lanhdao@demo.gov.vn").exitCode()).isZero();
+        try (SmtpDialog smtp = new SmtpDialog(server.smtpPort)) {
+            smtp.send("EHLO sender.example.org");
+            smtp.send("MAIL FROM:<someone@example.org>");
+            assertThat(smtp.send("RCPT TO:<lanhdao@tinhcu.gov.vn>")).startsWith("550 5.7.1").contains("lanhdao@demo.gov.vn");
+            assertThat(smtp.send("RCPT TO:<lanhdao.cu@demo.gov.vn>")).startsWith("550 5.7.1");
+            assertThat(smtp.send("RCPT TO:<truongphong@tinhcu.gov.vn>")).startsWith("250");
+        }
+        String token = UUID.randomUUID().toString();
+        MailClients.submitText(server, "nguyenvana@demo.gov.vn", "lanhdao@tinhcu.gov.vn, lanhdao.cu@demo.gov.vn",
+            "Họp qua tên miền cũ", token, "Gửi tới nhóm qua tên miền cũ và bí danh.");
+        for (String member : List.of("tochuc1", "hoa.pham", "nguyenvana")) {
+            try (Store store = MailClients.openImaps(server, member + "@demo.gov.vn")) {
+                assertThat(withToken(store, token, 1)).as(member).isEqualTo(1);
+            }
+        }
+
+        // A Sieve redirect to the group is a new mail without an authenticated sender: held to the same policy.
+        // xa1 (no member) redirects to the "members" group, tranthib to the "anyone" group (James's jSieve takes one
+        // redirect per message: a second one in the same script is refused as a loop).
+        for (String[] redirect : List.of(new String[] {"xa1", "lanhdao"}, new String[] {"tranthib", "truongphong"})) {
+            HttpResponse<String> sieve = AdminApi.call(server, "PUT", "sieve/" + redirect[0] + "@demo.gov.vn/scripts/chuyentiep?activate=true",
+                "redirect \"" + redirect[1] + "@demo.gov.vn\";\n");
+            assertThat(sieve.statusCode()).as(sieve.body()).isEqualTo(204);
+        }
+        String redirected = UUID.randomUUID().toString();
+        for (String user : List.of("xa1@demo.gov.vn", "tranthib@demo.gov.vn")) {
+            try (SmtpDialog smtp = new SmtpDialog(server.smtpPort)) {
+                smtp.send("EHLO sender.example.org");
+                smtp.send("MAIL FROM:<>");
+                assertThat(smtp.send("RCPT TO:<" + user + ">")).startsWith("250");
+                assertThat(smtp.send("DATA")).startsWith("354");
+                assertThat(smtp.send("From: someone@example.org\r\nTo: " + user + "\r\nSubject: chuyen tiep\r\nX-Govmail-Token: "
+                    + redirected + "\r\n\r\nNoi dung.\r\n.")).startsWith("250");
+            }
+        }
+        try (Store store = MailClients.openImaps(server, "tochuc1@demo.gov.vn")) {
+            assertThat(withToken(store, redirected, 1)).as("the anyone group gets the redirected mail").isEqualTo(1);
+        }
+        try (Store store = MailClients.openImaps(server, "hoa.pham@demo.gov.vn")) {
+            Thread.sleep(1000);
+            assertThat(withToken(store, redirected, 0)).as("hoa.pham is in lanhdao only: the redirect to it was refused").isZero();
+        }
+        assertThat(server.log()).contains("to lanhdao@demo.gov.vn refused: The group <lanhdao@demo.gov.vn> accepts mail only from its members");
+
+        ExternalCommand recount = server.cli("quota", "recompute");
+        assertThat(recount.exitCode()).as(recount.output()).isZero();
+        String task = recount.output().replaceAll("(?s).*\\(task ([^,]+),.*", "$1");
+        assertThat(AdminApi.call(server, "GET", "tasks/" + task + "/await?timeout=60s", null).body()).contains("\"status\":\"completed\"");
+    }
+
     private static void sendAsRole(String member, String token) throws Exception {
         jakarta.mail.internet.MimeMessage message = new jakarta.mail.internet.MimeMessage(MailClients.submission(server));
         message.setFrom("vanthu.sonoivu@demo.gov.vn");

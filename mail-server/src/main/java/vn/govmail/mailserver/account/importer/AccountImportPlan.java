@@ -25,7 +25,8 @@ import vn.govmail.mailserver.account.PasswordPolicy;
  */
 public record AccountImportPlan(int total, List<AccountRow> toCreate, List<AccountRow> existing, List<RowError> errors) {
 
-    public static AccountImportPlan of(Reader csv, DomainList domains, UsersRepository users)
+    /** @param taken addresses (lower case) that are groups or aliases, with the reason ({@link TakenAddresses}) */
+    public static AccountImportPlan of(Reader csv, DomainList domains, UsersRepository users, Map<String, String> taken)
             throws IOException, DomainListException, UsersRepositoryException {
         AccountCsvReader.Result parsed = AccountCsvReader.read(csv);
         List<RowError> errors = new ArrayList<>(parsed.errors());
@@ -46,7 +47,9 @@ public record AccountImportPlan(int total, List<AccountRow> toCreate, List<Accou
             } else if (row.password().flatMap(password -> PasswordPolicy.violation(row.user(), password)).isPresent()) {
                 errors.add(new RowError(row.line(), "password", "(hidden)", PasswordPolicy.violation(row.user(), row.password().get()).get()));
             } else if (existingAccounts.contains(address.toLowerCase(Locale.US))) {
-                existing.add(row);
+                existing.add(row); // before the aliases: an account with a forward is the source of a mapping too
+            } else if (taken.containsKey(address.toLowerCase(Locale.ROOT))) {
+                errors.add(new RowError(row.line(), "email", address, taken.get(address.toLowerCase(Locale.ROOT))));
             } else {
                 toCreate.add(row);
             }

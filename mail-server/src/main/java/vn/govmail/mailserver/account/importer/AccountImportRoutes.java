@@ -13,13 +13,12 @@ import org.apache.james.domainlist.api.DomainList;
 import org.apache.james.filesystem.api.FileSystem;
 import org.apache.james.user.api.UsersRepository;
 import org.apache.james.webadmin.Routes;
-import org.apache.james.webadmin.utils.ErrorResponder;
-import org.apache.james.webadmin.utils.ErrorResponder.ErrorType;
 import org.apache.james.webadmin.utils.JsonTransformer;
 
 import spark.Request;
 import spark.Response;
 import spark.Service;
+import vn.govmail.mailserver.admin.AdminErrors;
 import vn.govmail.mailserver.account.AccountProfileStore;
 
 /**
@@ -38,14 +37,16 @@ public class AccountImportRoutes implements Routes {
     private final UsersRepository users;
     private final AccountProfileStore profiles;
     private final BatchUserWriter writer;
+    private final TakenAddresses takenAddresses;
     private final FileSystem fileSystem;
     private final JsonTransformer json;
     private final Map<String, AccountImportJob> jobs = new ConcurrentHashMap<>();
 
     @Inject
     public AccountImportRoutes(DomainList domains, UsersRepository users, AccountProfileStore profiles, BatchUserWriter writer,
-                               FileSystem fileSystem, JsonTransformer json) {
+                               TakenAddresses takenAddresses, FileSystem fileSystem, JsonTransformer json) {
         this.writer = writer;
+        this.takenAddresses = takenAddresses;
         this.domains = domains;
         this.users = users;
         this.profiles = profiles;
@@ -67,10 +68,9 @@ public class AccountImportRoutes implements Routes {
     private Object importAccounts(Request request, Response response) throws Exception {
         String body = new String(request.bodyAsBytes(), java.nio.charset.StandardCharsets.UTF_8);
         if (body.isBlank()) {
-            throw ErrorResponder.builder().statusCode(400).type(ErrorType.INVALID_ARGUMENT)
-                .message("Send the CSV file as the request body (UTF-8, header: email,display_name,unit,title[,password])").haltError();
+            throw AdminErrors.badRequest("Send the CSV file as the request body (UTF-8, header: email,display_name,unit,title[,password])");
         }
-        AccountImportPlan plan = AccountImportPlan.of(new StringReader(body), domains, users);
+        AccountImportPlan plan = AccountImportPlan.of(new StringReader(body), domains, users, takenAddresses.now());
         Map<String, Object> report = report(plan);
         if (Boolean.parseBoolean(request.queryParamOrDefault("dryRun", "false"))) {
             return report;
@@ -91,8 +91,7 @@ public class AccountImportRoutes implements Routes {
     private Object jobStatus(Request request, Response response) {
         AccountImportJob job = jobs.get(request.params("id"));
         if (job == null) {
-            throw ErrorResponder.builder().statusCode(404).type(ErrorType.NOT_FOUND)
-                .message("No import job " + request.params("id") + " (jobs are kept until the server restarts)").haltError();
+            throw AdminErrors.notFound("No import job " + request.params("id") + " (jobs are kept until the server restarts)");
         }
         return job.status();
     }

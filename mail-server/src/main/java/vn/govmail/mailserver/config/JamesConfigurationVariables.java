@@ -34,6 +34,7 @@ public final class JamesConfigurationVariables {
         variables.put("connection-limit", settings.string("connection-limit"));
         variables.put("connection-limit-per-ip", settings.string("connection-limit-per-ip"));
         variables.put("spooler.threads", settings.string("spooler.threads"));
+        variables.put("quota.over-quota-reply", settings.string("quota.over-quota-reply"));
         variables.put("password.iterations", Integer.toString(PASSWORD_ITERATIONS));
         variables.put("tls.cert.url", "file://" + tls.certificateChain().toAbsolutePath());
         variables.put("tls.key.url", "file://" + tls.privateKey().toAbsolutePath());

@@ -8,6 +8,8 @@ import javax.inject.Inject;
 import org.apache.james.core.MailAddress;
 import org.apache.james.core.MaybeSender;
 import org.apache.james.core.Username;
+import org.apache.commons.configuration2.Configuration;
+import org.apache.commons.configuration2.ex.ConfigurationException;
 import org.apache.james.mailbox.quota.QuotaManager;
 import org.apache.james.mailbox.quota.UserQuotaRootResolver;
 import org.apache.james.protocols.smtp.SMTPSession;
@@ -25,8 +27,10 @@ import vn.govmail.mailserver.account.AccountStatusStore;
  * <ul>
  *   <li>a disabled account receives nothing: {@code 550 5.2.1} (RFC 3463 "mailbox disabled");</li>
  *   <li>a full mailbox (storage or message count) gets {@code 452 4.2.2}, so the sending server keeps the mail and
- *       retries instead of us accepting it and bouncing later. A mailbox with room left still takes a message
- *       that then overflows it: delivery enforces the exact limit.</li>
+ *       retries instead of us accepting it and bouncing later — or {@code 552 5.2.2} where the province's policy
+ *       makes it permanent (setting {@code quota.over-quota-reply=permanent}: the sender learns at once, nothing
+ *       waits in queues for days). A mailbox with room left still takes a message that then overflows it: delivery
+ *       enforces the exact limit.</li>
  * </ul>
  * Groups (several targets) are judged per member at delivery.
  */
@@ -37,6 +41,7 @@ public class AccountRcptPolicyHook implements RcptHook {
     private final AccountStatusStore accounts;
     private final QuotaManager quotas;
     private final UserQuotaRootResolver quotaRoots;
+    private boolean overQuotaIsPermanent;
 
     @Inject
     public AccountRcptPolicyHook(LocalRecipients localRecipients, AccountStatusStore accounts, QuotaManager quotas,
@@ -45,6 +50,16 @@ public class AccountRcptPolicyHook implements RcptHook {
         this.accounts = accounts;
         this.quotas = quotas;
         this.quotaRoots = quotaRoots;
+    }
+
+    /** {@code <overQuotaReply>temporary|permanent</overQuotaReply>} in smtpserver.xml (from quota.over-quota-reply). */
+    @Override
+    public void init(Configuration config) throws ConfigurationException {
+        String reply = config.getString("overQuotaReply", "temporary").trim().toLowerCase(java.util.Locale.ROOT);
+        if (!reply.equals("temporary") && !reply.equals("permanent")) {
+            throw new ConfigurationException("quota.over-quota-reply must be 'temporary' (452 4.2.2) or 'permanent' (552 5.2.2), not '" + reply + "'");
+        }
+        overQuotaIsPermanent = reply.equals("permanent");
     }
 
     @Override
@@ -62,7 +77,9 @@ public class AccountRcptPolicyHook implements RcptHook {
             return reply(HookReturnCode.deny(), "550", "5.2.1 Mailbox disabled: <" + recipient.asString() + "> does not accept messages");
         }
         if (isFull(account.get())) {
-            return reply(HookReturnCode.denySoft(), "452", "4.2.2 Mailbox full: <" + recipient.asString() + "> is over its quota, try again later");
+            return overQuotaIsPermanent
+                ? reply(HookReturnCode.deny(), "552", "5.2.2 Mailbox full: <" + recipient.asString() + "> is over its quota")
+                : reply(HookReturnCode.denySoft(), "452", "4.2.2 Mailbox full: <" + recipient.asString() + "> is over its quota, try again later");
         }
         return HookResult.DECLINED;
     }

@@ -20,7 +20,9 @@ class ProtocolPolicyIT {
 
     @BeforeAll
     static void startServer() throws Exception {
-        server = MailServerProcess.start("policy", Map.of("GOVMAIL_MAX_MESSAGE_SIZE", "1M", "GOVMAIL_IMAP_MAX_LITERAL_SIZE", "2M"));
+        // this province's policy: a full mailbox is a permanent refusal (552 5.2.2), not 452 (AccountPolicyIT)
+        server = MailServerProcess.start("policy", Map.of("GOVMAIL_MAX_MESSAGE_SIZE", "1M", "GOVMAIL_IMAP_MAX_LITERAL_SIZE", "2M",
+            "GOVMAIL_QUOTA_OVER_QUOTA_REPLY", "permanent"));
     }
 
     @AfterAll
@@ -258,5 +260,19 @@ class ProtocolPolicyIT {
             thread.join();
         }
         assertThat(selects).isGreaterThanOrEqualTo(20);
+    }
+
+    @Test
+    void aFullMailboxIsRefusedPermanentlyWhereThePolicySaysSo() throws Exception {
+        String user = MailServerProcess.demoUser("tranthib");
+        assertThat(AdminApi.call(server, "PUT", "quota/users/" + user + "/count", "0").statusCode()).isEqualTo(204);
+        try (SmtpDialog smtp = new SmtpDialog(server.smtpPort)) {
+            smtp.send("EHLO sender.example.org");
+            smtp.send("MAIL FROM:<someone@example.org>");
+            assertThat(smtp.send("RCPT TO:<" + user + ">")).startsWith("552 5.2.2");
+            assertThat(smtp.send("RCPT TO:<" + USER + ">")).as("others still receive").startsWith("250");
+        } finally {
+            AdminApi.call(server, "DELETE", "quota/users/" + user + "/count", null);
+        }
     }
 }

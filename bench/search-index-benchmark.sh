@@ -4,7 +4,7 @@
 # index's answer per criterion (p50/p99 over ROUNDS) against James's scanning matcher over the same messages in
 # memory (SCAN_ROUNDS rounds). No IMAP, no PostgreSQL: see docs/benchmarks.md#full-text-search for what each figure
 # measures, and bench/search-benchmark.sh for end-to-end IMAP SEARCH.
-# usage: bench/search-index-benchmark.sh [N] [ROUNDS] [SCAN_ROUNDS]
+# usage: [INDEX_THREADS=1] bench/search-index-benchmark.sh [N] [ROUNDS] [SCAN_ROUNDS]
 set -euo pipefail
 ROOT="$(cd "$(dirname "$0")/.." && pwd)"
 N="${1:-100000}"
@@ -29,5 +29,5 @@ rm -rf "$WORK/classes" && mkdir -p "$WORK/classes"
 cp -r "$ROOT/mail-server/target/test-classes" "$WORK/classes/test" && cp -r "$ROOT/mail-server/target/classes" "$WORK/classes/main"
 cp -r "$ROOT/vietnamese-text/target/classes" "$WORK/classes/text"
 CP="$WORK/classes/test:$WORK/classes/main:$WORK/classes/text:$(cat "$WORK/classpath")"
-"$JAVA_HOME/bin/java" -Xmx8g --sun-misc-unsafe-memory-access=allow -Dlogback.configurationFile=/dev/null \
+"$JAVA_HOME/bin/java" -Xmx8g -Dbench.indexThreads="${INDEX_THREADS:-1}" --sun-misc-unsafe-memory-access=allow -Dlogback.configurationFile=/dev/null \
   -cp "$CP" vn.govmail.mailserver.search.SearchIndexBenchmark "$CORPUS" "$N" "$ROUNDS" "$SCAN_ROUNDS" "$WORK"

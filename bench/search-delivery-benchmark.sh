@@ -38,12 +38,13 @@ start() { # $1 = lucene|scanning, $2 = port offset; sets PIDS_<mode>
 
 setup() { # $1 = mode, $2 = port offset, $3 = server pid
   local mode=$1 base=$2 pid=$3
-  for _ in $(seq 1 300); do
-    grep -q "govmail mail server is running" "$WORK/$mode.log" && break
-    kill -0 "$pid" 2>/dev/null || { cat "$WORK/$mode.log" >&2; exit 1; }
+  local waited=0
+  until grep -q "govmail mail server is running" "$WORK/$mode.log"; do
+    if ! kill -0 "$pid" 2>/dev/null || [ $((waited += 1)) -gt 300 ]; then
+      echo "bench: the $mode server did not start" >&2; tail -20 "$WORK/$mode.log" >&2; exit 1
+    fi
     sleep 1
   done
-  grep -q "govmail mail server is running" "$WORK/$mode.log" || { echo "bench: $mode server did not start" >&2; exit 1; }
   admin() { curl -sS --fail-with-body -o /dev/null -X PUT -H "Authorization: Bearer $TOKEN" -H "Content-Type: application/json" "http://127.0.0.1:$((base + 8000))/$1" ${2:+-d "$2"}; }
   admin "domains/$DOMAIN"
   for i in $(seq 0 $((USERS - 1))); do admin "users/user$i@$DOMAIN" "{\"password\":\"$PASSWORD\"}"; done

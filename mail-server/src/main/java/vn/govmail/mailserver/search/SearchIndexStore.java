@@ -159,7 +159,14 @@ final class SearchIndexStore implements AutoCloseable {
 
     @Override
     public void close() throws IOException {
-        committer.shutdownNow();
+        // No interrupt: a commit interrupted half-way leaves the writer unable to close ("prepareCommit was already
+        // called"); let a running one finish.
+        committer.shutdown();
+        try {
+            committer.awaitTermination(30, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
         try {
             searchers.close();
             writer.close();

@@ -15,14 +15,27 @@ CORPUS="${GOVMAIL_CORPUS:-$ROOT/../shared/corpus}"
 [ -d "$CORPUS" ] || CORPUS=/work/shared/corpus
 export GOVMAIL_DATA="$WORK/data" GOVMAIL_DEMO_PASSWORD="$PASSWORD" GOVMAIL_BIND=127.0.0.1 GOVMAIL_ADMIN_PORT=28999
 export GOVMAIL_SMTP_PORT=30025 GOVMAIL_SUBMISSION_PORT=30587 GOVMAIL_SMTPS_PORT=30465 GOVMAIL_IMAP_PORT=30143 GOVMAIL_IMAPS_PORT=30993 GOVMAIL_MANAGESIEVE_PORT=34190
+JAVA_HOME="$("$ROOT/govmail" jdk)"
+# the mail server alone (no webmail), from the packaged jar
+[ -f "$ROOT/mail-server/target/mail-server.jar" ] || { echo "bench: build first (mvn -pl mail-server -am package -DskipTests)" >&2; exit 1; }
 SERVER=""
 stop_server() { [ -n "$SERVER" ] && kill "$SERVER" 2>/dev/null && wait "$SERVER" 2>/dev/null || true; SERVER=""; }
 trap 'stop_server; rm -rf "$WORK"' EXIT
 
 start_server() { # $1 = lucene | scanning
-  GOVMAIL_SEARCH_INDEX="$1" "$ROOT/govmail" start > "$WORK/server-$1.log" 2>&1 &
+  GOVMAIL_SEARCH_INDEX="$1" "$JAVA_HOME/bin/java" --sun-misc-unsafe-memory-access=allow ${GOVMAIL_JAVA_OPTS:--Xms256m -Xmx1g} \
+    -cp "$ROOT/mail-server/target/mail-server.jar:$ROOT/mail-server/target/lib/*" vn.govmail.mailserver.GovmailMailServer \
+    > "$WORK/server-$1.log" 2>&1 &
   SERVER=$!
-  for _ in $(seq 1 300); do grep -q "govmail mail server is running" "$WORK/server-$1.log" && return; sleep 1; done
+  for _ in $(seq 1 300); do
+    if grep -q "govmail mail server is running" "$WORK/server-$1.log"; then
+      # the server JVM and every PostgreSQL process: their CPU is counted per query
+      PG="$(head -1 "$GOVMAIL_DATA/postgres/postmaster.pid")"
+      PIDS="$SERVER,$PG,$(pgrep -d, -P "$PG" || true)"
+      return
+    fi
+    sleep 1
+  done
   echo "bench: the server did not start" >&2; tail -20 "$WORK/server-$1.log" >&2; exit 1
 }
 
@@ -38,12 +51,17 @@ for _ in $(seq 1 600); do
   sleep 1
 done
 INDEX_KB=$(du -sk "$GOVMAIL_DATA/search-index" | cut -f1)
-python3 "$ROOT/bench/search_benchmark.py" time "$GOVMAIL_IMAPS_PORT" "$USER_ADDRESS" "$PASSWORD" "$ROUNDS" > "$WORK/lucene.json"
+# one warm-up round (the JIT compiles the search path), then the timed rounds
+python3 "$ROOT/bench/search_benchmark.py" time "$GOVMAIL_IMAPS_PORT" "$USER_ADDRESS" "$PASSWORD" 1 > /dev/null
+PIDS="$PIDS,$(pgrep -d, -P "$PG" || true)"  # PostgreSQL backends opened since the start
+python3 "$ROOT/bench/search_benchmark.py" time "$GOVMAIL_IMAPS_PORT" "$USER_ADDRESS" "$PASSWORD" "$ROUNDS" "$PIDS" > "$WORK/lucene.json"
+grep -i "summarise\|could not be indexed" "$WORK/server-lucene.log" "$GOVMAIL_DATA"/logs/*.log 2>/dev/null | head -5 >&2 || true
 stop_server
 
 echo "bench: same mailbox, scanning search..." >&2
 start_server scanning
-python3 "$ROOT/bench/search_benchmark.py" time "$GOVMAIL_IMAPS_PORT" "$USER_ADDRESS" "$PASSWORD" "$SCAN_ROUNDS" > "$WORK/scanning.json"
+PIDS="$PIDS,$(pgrep -d, -P "$PG" || true)"
+python3 "$ROOT/bench/search_benchmark.py" time "$GOVMAIL_IMAPS_PORT" "$USER_ADDRESS" "$PASSWORD" "$SCAN_ROUNDS" "$PIDS" > "$WORK/scanning.json"
 stop_server
 
 python3 - "$WORK" "$N" "$INDEX_KB" <<'PY'
@@ -53,8 +71,11 @@ load = json.load(open(work + "/load.json"))
 lucene = [json.loads(l) for l in open(work + "/lucene.json")]
 scanning = [json.loads(l) for l in open(work + "/scanning.json")]
 print("\nbench search: %d messages appended in %.0f s; index %.1f MB on disk" % (n, load["seconds"], index_kb / 1024))
-print("%-28s %8s %10s %10s %12s %8s %8s" % ("SEARCH BODY", "hits", "lucene p50", "lucene p99", "scanning p50", "hits", "ratio"))
+print("%-32s %6s %10s %10s %10s %12s %10s %6s %7s" % ("UID SEARCH", "hits", "lucene p50", "lucene p99", "lucene CPU",
+                                                      "scanning p50", "scan CPU", "hits", "ratio"))
 for l, s in zip(lucene, scanning):
-    print("%-28s %8d %8.1fms %8.1fms %10.1fms %8d %7.0fx" % (l["query"], l["hits"], l["p50_ms"], l["p99_ms"], s["p50_ms"], s["hits"],
-                                                        s["p50_ms"] / max(l["p50_ms"], 0.1)))
+    print("%-32s %6d %8.1fms %8.1fms %8.1fms %10.1fms %8.0fms %6d %6.0fx" % (
+        l["query"], l["hits"], l["p50_ms"], l["p99_ms"], l["server_cpu_ms"], s["p50_ms"], s["server_cpu_ms"], s["hits"],
+        s["p50_ms"] / max(l["p50_ms"], 0.1)))
+print("(CPU: server JVM + PostgreSQL CPU per search, averaged over the rounds; ratio: scanning p50 / lucene p50)")
 PY

@@ -2,10 +2,12 @@
 """IMAP SEARCH BODY timing against a running govmail server (used by bench/search-benchmark.sh).
 
 usage: search_benchmark.py load PORT USER PASSWORD N CORPUS_DIR   append N messages to INBOX (idempotent: tops up)
-       search_benchmark.py time PORT USER PASSWORD ROUNDS         print one JSON line of latencies per query
+       search_benchmark.py time PORT USER PASSWORD ROUNDS [PIDS]  print one JSON line of latencies per query
+                                                                  (PIDS: server processes whose CPU is counted)
 Messages: SpamAssassin ham (English) and generated Vietnamese official mail, one in ten with a distinctive token.
 """
 import glob
+import os
 import imaplib
 import json
 import random
@@ -15,14 +17,29 @@ import sys
 import threading
 import time
 
-QUERIES = [
-    ("word, frequent", '"report"'),
-    ("word, rare", '"hosochuyen110"'),
-    ("phrase, Vietnamese folded", '"van ban den"'),
-    ("phrase, Vietnamese exact", "văn bản đến"),
-    ("substring", '"ownloa"'),
-    ("no match", '"zzqqxxyyww"'),
+QUERIES = [  # (label, criterion name, value)
+    ("BODY word, frequent", "BODY", '"report"'),
+    ("BODY word, rare", "BODY", '"hosochuyen110"'),
+    ("BODY phrase, Vietnamese folded", "BODY", '"van ban den"'),
+    ("BODY phrase, Vietnamese exact", "BODY", "văn bản đến"),
+    ("BODY phrase, English", "BODY", '"free software"'),
+    ("BODY substring", "BODY", '"ownloa"'),
+    ("FROM", "FROM", '"vanthu"'),
+    ("SUBJECT", "SUBJECT", "báo cáo tài chính"),
+    ("BODY no match", "BODY", '"zzqqxxyyww"'),
 ]
+
+
+def cpu_seconds(pids):
+    """utime + stime of the given processes and their reaped children (the server JVM, PostgreSQL)."""
+    total = 0
+    for pid in pids:
+        try:
+            fields = open("/proc/%s/stat" % pid).read().rsplit(")", 1)[1].split()
+            total += sum(int(v) for v in fields[11:15])
+        except (OSError, IndexError):
+            pass
+    return total / os.sysconf("SC_CLK_TCK")
 UNITS = ["Sở Nội vụ", "Sở Tài chính", "UBND tỉnh Lai Châu", "Văn phòng UBND tỉnh", "Sở Thông tin và Truyền thông"]
 TOPICS = ["triển khai hệ thống thư điện tử công vụ", "báo cáo tài chính quý III", "kế hoạch chuyển đổi số",
           "lịch họp giao ban tháng", "văn bản đến số %d về cải cách hành chính"]
@@ -79,24 +96,26 @@ def load(port, user, password, n, corpus, connections=4):
     print(json.dumps({"appended": n - existing, "seconds": round(time.time() - start, 1)}))
 
 
-def timing(port, user, password, rounds):
+def timing(port, user, password, rounds, pids):
     imap = connect(port, user, password)
     imap.select("INBOX", readonly=True)
-    for label, criterion in QUERIES:
+    for label, name, criterion in QUERIES:
         latencies, hits = [], 0
+        cpu_before = cpu_seconds(pids)
         for _ in range(rounds):
             began = time.perf_counter()
             if criterion.isascii():
-                typ, data = imap.uid("SEARCH", "BODY", criterion)
+                typ, data = imap.uid("SEARCH", name, criterion)
             else:
                 imap.literal = criterion.encode("utf-8")
-                typ, data = imap.uid("SEARCH", "CHARSET", "UTF-8", "BODY")
+                typ, data = imap.uid("SEARCH", "CHARSET", "UTF-8", name)
             latencies.append((time.perf_counter() - began) * 1000)
             hits = len(data[0].split()) if typ == "OK" else -1
+        server_cpu_ms = (cpu_seconds(pids) - cpu_before) * 1000 / rounds
         latencies.sort()
         print(json.dumps({"query": label, "hits": hits, "p50_ms": round(statistics.median(latencies), 1),
                           "p99_ms": round(latencies[min(len(latencies) - 1, int(len(latencies) * 0.99))], 1),
-                          "rounds": rounds}), flush=True)
+                          "server_cpu_ms": round(server_cpu_ms, 1), "rounds": rounds}), flush=True)
     imap.logout()
 
 
@@ -105,4 +124,4 @@ if __name__ == "__main__":
     if mode == "load":
         load(port, user, password, int(sys.argv[5]), sys.argv[6])
     else:
-        timing(port, user, password, int(sys.argv[5]))
+        timing(port, user, password, int(sys.argv[5]), sys.argv[6].split(",") if len(sys.argv) > 6 and sys.argv[6] else [])

@@ -95,6 +95,16 @@ final class IndexedSearch {
     /** See {@link TextOnlyQuery}; empty when some message must be scanned (then the general path does it). */
     private java.util.Optional<List<MessageUid>> searchByUidsOnly(MailboxSession session, Mailbox mailbox, SearchQuery query,
                                                                   Map<SearchQuery.Criterion, IndexedTextCriterion> indexed) throws MailboxException {
+        var missing = reconciler.quickCheck(mailbox);
+        if (missing.isPresent()) {
+            // The index is known to hold the mailbox except the few messages above its highest UID: index those now.
+            if (missing.get().size() > INDEX_AT_SEARCH_LIMIT || !reconciler.indexNow(session, mailbox, missing.get())
+                || !truncatedUids(mailbox).isEmpty()) {
+                return java.util.Optional.empty();
+            }
+            return java.util.Optional.of(TextOnlyQuery.evaluate(query.getCriteria(), () -> reconciler.indexedUids(mailbox),
+                textMatches(mailbox, indexed)));
+        }
         Set<Long> existing = reconciler.existingUids(session, mailbox);
         Set<Long> scanned = new HashSet<>(reconciler.reconcile(session, mailbox, existing, INDEX_AT_SEARCH_LIMIT));
         scanned.addAll(truncatedUids(mailbox));
@@ -102,10 +112,17 @@ final class IndexedSearch {
         if (!scanned.isEmpty()) {
             return java.util.Optional.empty();
         }
+        Map<SearchQuery.Criterion, Set<Long>> matches = textMatches(mailbox, indexed);
+        // A document of a message expunged meanwhile must not answer: keep the text matches inside the listed UIDs.
+        matches.values().forEach(uids -> uids.retainAll(existing));
+        return java.util.Optional.of(TextOnlyQuery.evaluate(query.getCriteria(), () -> existing, matches));
+    }
+
+    private Map<SearchQuery.Criterion, Set<Long>> textMatches(Mailbox mailbox, Map<SearchQuery.Criterion, IndexedTextCriterion> indexed) {
         String mailboxId = mailbox.getMailboxId().serialize();
         Map<SearchQuery.Criterion, Set<Long>> matches = new IdentityHashMap<>();
         indexed.forEach((criterion, text) -> matches.put(criterion, matcher.matchingUids(mailboxId, text)));
-        return java.util.Optional.of(TextOnlyQuery.evaluate(query.getCriteria(), existing.stream().sorted().toList(), matches));
+        return matches;
     }
 
     private Set<Long> truncatedUids(Mailbox mailbox) {

@@ -1,9 +1,12 @@
 package vn.govmail.mailserver.search;
 
+import java.sql.SQLException;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
 
 import org.apache.james.mailbox.MailboxSession;
 import org.apache.james.mailbox.MessageUid;
@@ -14,6 +17,7 @@ import org.apache.james.mailbox.store.MailboxSessionMapperFactory;
 import org.apache.james.mailbox.store.mail.MessageMapper;
 import org.apache.james.mailbox.store.mail.model.MailboxMessage;
 import org.apache.lucene.index.Term;
+import org.apache.lucene.search.Query;
 import org.apache.lucene.search.TermQuery;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -29,16 +33,67 @@ final class MailboxReconciler {
     private final MailboxSessionMapperFactory mappers;
     private final SearchIndexStore store;
     private final MessageIndexer indexer;
+    private final StoredUidSummary stored;
+    /**
+     * Mailboxes whose index was found complete by a full comparison in this process (the catch-up at start, or a
+     * search). Only for them is the cheap comparison of {@link #quickCheck} trusted: after a crash the set is empty,
+     * so every mailbox gets the full comparison once, whatever the crash left in the index.
+     */
+    private final Set<String> verified = ConcurrentHashMap.newKeySet();
 
-    MailboxReconciler(MailboxSessionMapperFactory mappers, SearchIndexStore store, MessageIndexer indexer) {
+    MailboxReconciler(MailboxSessionMapperFactory mappers, SearchIndexStore store, MessageIndexer indexer, StoredUidSummary stored) {
         this.mappers = mappers;
         this.store = store;
         this.indexer = indexer;
+        this.stored = stored;
+    }
+
+    static Query mailboxQuery(Mailbox mailbox) {
+        return new TermQuery(new Term(IndexFields.MAILBOX, mailbox.getMailboxId().serialize()));
     }
 
     /** UIDs of {@code mailbox} that have a document in the index. */
     Set<Long> indexedUids(Mailbox mailbox) {
-        return store.uids(new TermQuery(new Term(IndexFields.MAILBOX, mailbox.getMailboxId().serialize())));
+        return store.uids(mailboxQuery(mailbox));
+    }
+
+    /**
+     * The cheap comparison that lets a search skip listing the mailbox: for a mailbox verified before in this
+     * process, the count and sum of the indexed UIDs must equal those of PostgreSQL up to the highest indexed UID.
+     * Messages above it (delivered since, their indexing still queued) are then the only ones missing, and are
+     * returned. In this process the index only diverges through events it has seen (an add still queued or failed
+     * changes the count; expunges are applied at once), which the comparison catches.
+     *
+     * @return the UIDs missing from the index (ascending), or empty when only the full comparison can tell
+     */
+    Optional<List<Long>> quickCheck(Mailbox mailbox) {
+        if (!verified.contains(mailbox.getMailboxId().serialize())) {
+            return Optional.empty();
+        }
+        UidSummaryCollectorManager.UidSummary index = store.uidSummary(mailboxQuery(mailbox));
+        try {
+            return stored.summary(mailbox.getMailboxId(), index.max())
+                .filter(database -> database.count() == index.count() && database.sum() == index.sum())
+                .map(StoredUidSummary.Summary::above);
+        } catch (SQLException e) {
+            LOGGER.warn("Could not summarise mailbox {} in PostgreSQL, comparing it in full: {}", mailbox.getMailboxId().serialize(), e.toString());
+            return Optional.empty();
+        }
+    }
+
+    /** Records that the index of {@code mailbox} was just found complete by a full comparison. */
+    void markVerified(Mailbox mailbox) {
+        verified.add(mailbox.getMailboxId().serialize());
+    }
+
+    /** Indexes the given messages now; false if one of them failed. */
+    boolean indexNow(MailboxSession session, Mailbox mailbox, List<Long> uids) {
+        MessageMapper messages = mappers.getMessageMapper(session);
+        boolean all = true;
+        for (long uid : uids) {
+            all &= indexOne(messages, mailbox, uid);
+        }
+        return all;
     }
 
     /**
@@ -66,6 +121,9 @@ final class MailboxReconciler {
             if (!indexOne(messages, mailbox, uid)) {
                 stillMissing.add(uid);
             }
+        }
+        if (stillMissing.isEmpty()) {
+            markVerified(mailbox);
         }
         return stillMissing;
     }

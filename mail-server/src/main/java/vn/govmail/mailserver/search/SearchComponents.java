@@ -18,6 +18,8 @@ import org.apache.james.mailbox.store.MailboxSessionMapperFactory;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import vn.govmail.mailserver.database.GovmailDataSource;
+
 /** The parts of the search index, built once: the index under {@code <data>/search-index} and its workers. */
 @Singleton
 public class SearchComponents implements Startable {
@@ -39,7 +41,8 @@ public class SearchComponents implements Startable {
 
     @Inject
     public SearchComponents(JamesDirectoriesProvider directories, MailboxSessionMapperFactory mappers, SessionProvider sessions,
-                            TextExtractor textExtractor, AttachmentContentLoader attachmentContentLoader) throws IOException {
+                            TextExtractor textExtractor, AttachmentContentLoader attachmentContentLoader,
+                            GovmailDataSource database) throws IOException {
         Path path = Path.of(directories.getRootDirectory()).resolve("search-index");
         Files.createDirectories(path);
         store = new SearchIndexStore(path);
@@ -47,7 +50,7 @@ public class SearchComponents implements Startable {
         MessageTextExtractor extractor = new MessageTextExtractor(
             new AttachmentTextExtractor(MAX_ATTACHMENT_BYTES, MAX_ATTACHMENT_CHARS, ATTACHMENT_TIMEOUT), MAX_MESSAGE_CHARS);
         indexer = new MessageIndexer(store, extractor);
-        MailboxReconciler reconciler = new MailboxReconciler(mappers, store, indexer);
+        MailboxReconciler reconciler = new MailboxReconciler(mappers, store, indexer, new StoredUidSummary(database.dataSource()));
         queue = new IndexingQueue(mappers, sessions, indexer);
         indexedSearch = new IndexedSearch(mappers, reconciler, new IndexedTextMatcher(store), store, textExtractor, attachmentContentLoader);
         catchUp = new IndexCatchUp(mappers, sessions, reconciler, store);

@@ -115,6 +115,15 @@ final class SearchIndexStore implements AutoCloseable {
         }
     }
 
+    /** Count, sum and highest UID of the documents matching {@code query}. */
+    UidSummaryCollectorManager.UidSummary uidSummary(Query query) {
+        try {
+            return withSearcher(searcher -> searcher.search(query, new UidSummaryCollectorManager()));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /** Runs {@code work} with a fresh searcher (ranked searches of the webmail API). */
     <T> T withSearcher(SearcherWork<T> work) throws IOException {
         searchers.maybeRefreshBlocking();
@@ -150,7 +159,14 @@ final class SearchIndexStore implements AutoCloseable {
 
     @Override
     public void close() throws IOException {
-        committer.shutdownNow();
+        // No interrupt: a commit interrupted half-way leaves the writer unable to close ("prepareCommit was already
+        // called"); let a running one finish.
+        committer.shutdown();
+        try {
+            committer.awaitTermination(30, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
         try {
             searchers.close();
             writer.close();

@@ -1,9 +1,12 @@
 package vn.govmail.mailserver.search;
 
 import java.util.Arrays;
+import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Supplier;
 
 import org.apache.james.mailbox.MessageUid;
 import org.apache.james.mailbox.model.SearchQuery;
@@ -37,12 +40,43 @@ final class TextOnlyQuery {
         return true;
     }
 
-    /** UIDs among {@code existing} (ascending) matching all {@code criteria}; text criteria from {@code textMatches}. */
-    static List<MessageUid> evaluate(List<SearchQuery.Criterion> criteria, List<Long> existing, Map<SearchQuery.Criterion, Set<Long>> textMatches) {
-        return existing.stream()
+    /**
+     * UIDs of the mailbox matching all {@code criteria}, ascending; text criteria from {@code textMatches} (which only
+     * hold UIDs of the mailbox). The mailbox's whole UID list ({@code mailboxUids}) is read only when the query can
+     * match a message that no text criterion matched (NOT, or UID sets alone): {@code SEARCH BODY x} looks at the
+     * text matches only.
+     */
+    static List<MessageUid> evaluate(List<SearchQuery.Criterion> criteria, Supplier<? extends Collection<Long>> mailboxUids,
+                                     Map<SearchQuery.Criterion, Set<Long>> textMatches) {
+        Collection<Long> universe;
+        if (needsText(criteria)) {
+            Set<Long> union = new HashSet<>();
+            textMatches.values().forEach(union::addAll);
+            universe = union;
+        } else {
+            universe = mailboxUids.get();
+        }
+        return universe.stream()
+            .sorted()
             .filter(uid -> all(criteria, uid, textMatches))
             .map(MessageUid::of)
             .toList();
+    }
+
+    /** Whether every message matching all {@code criteria} (an AND) is matched by some text criterion. */
+    static boolean needsText(List<SearchQuery.Criterion> criteria) {
+        return criteria.stream().anyMatch(TextOnlyQuery::needsText);
+    }
+
+    private static boolean needsText(SearchQuery.Criterion criterion) {
+        if (criterion instanceof SearchQuery.ConjunctionCriterion conjunction) {
+            return switch (conjunction.getType()) {
+                case AND -> needsText(conjunction.getCriteria());
+                case OR -> !conjunction.getCriteria().isEmpty() && conjunction.getCriteria().stream().allMatch(TextOnlyQuery::needsText);
+                case NOR -> false;
+            };
+        }
+        return !(criterion instanceof SearchQuery.UidCriterion) && !(criterion instanceof SearchQuery.AllCriterion);
     }
 
     private static boolean all(List<SearchQuery.Criterion> criteria, long uid, Map<SearchQuery.Criterion, Set<Long>> textMatches) {

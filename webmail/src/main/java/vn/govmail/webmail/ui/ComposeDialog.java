@@ -14,6 +14,7 @@ import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.component.upload.Upload;
 import com.vaadin.flow.component.upload.UploadI18N;
+import com.vaadin.flow.data.renderer.LitRenderer;
 import com.vaadin.flow.server.streams.UploadHandler;
 import com.vaadin.flow.shared.Registration;
 import jakarta.mail.MessagingException;
@@ -23,9 +24,13 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import vn.govmail.webmail.api.DirectoryClient;
+import vn.govmail.webmail.mail.AddressSuggestions;
 import vn.govmail.webmail.mail.ComposeService;
 import vn.govmail.webmail.mail.MailAccount;
 import vn.govmail.webmail.mail.OutgoingMessage;
@@ -36,15 +41,18 @@ import vn.govmail.webmail.mail.UserPreferences;
 public class ComposeDialog extends Dialog {
     private static final Logger LOGGER = LoggerFactory.getLogger(ComposeDialog.class);
     private static final int AUTOSAVE_MILLIS = 30_000;
+    private static final int SUGGESTIONS = 20;
     private final ComposeService service;
     private final OutgoingMessage message;
     private final UserPreferences preferences;
     private final PreferencesStore preferencesStore;
     private final MailAccount account;
     private final Runnable afterSend;
-    private final MultiSelectComboBox<String> to = addressField("compose.to", "compose-to");
-    private final MultiSelectComboBox<String> cc = addressField("compose.cc", "compose-cc");
-    private final MultiSelectComboBox<String> bcc = addressField("compose.bcc", "compose-bcc");
+    private final AddressSuggestions suggestions;
+    private final Map<String, AddressSuggestions.Suggestion> shownSuggestions = new ConcurrentHashMap<>();
+    private final MultiSelectComboBox<String> to;
+    private final MultiSelectComboBox<String> cc;
+    private final MultiSelectComboBox<String> bcc;
     private final TextField subject = new TextField(getTranslation("compose.subject"));
     private final TextArea body = new TextArea(getTranslation("compose.body"));
     private final Span draftStatus = new Span();
@@ -58,6 +66,11 @@ public class ComposeDialog extends Dialog {
         this.preferencesStore = store;
         this.afterSend = afterSend;
         this.message = initial != null ? initial : blank(preferences);
+        DirectoryClient directory = new DirectoryClient(account.userApi());
+        this.suggestions = new AddressSuggestions(this::preferencesOrEmpty, directory::search);
+        this.to = addressField("compose.to", "compose-to");
+        this.cc = addressField("compose.cc", "compose-cc");
+        this.bcc = addressField("compose.bcc", "compose-bcc");
         setHeaderTitle(getTranslation("compose.title"));
         setId("compose-dialog");
         setWidth("min(900px, 100vw)");
@@ -101,15 +114,14 @@ public class ComposeDialog extends Dialog {
         field.setId(id);
         field.setWidthFull();
         field.setAllowCustomValue(true);
-        List<String> known = new ArrayList<>(preferencesOrEmpty());
-        field.setItems(known);
+        // Typed text is looked up in the recent contacts and the province directory (mail server) as the user types.
+        field.setItems(query -> suggestionLabels(query.getFilter().orElse("")).stream().skip(query.getOffset()).limit(query.getLimit()));
+        field.setRenderer(LitRenderer.<String>of("""
+                <div><div>${item.label}</div><div style="font-size: var(--lumo-font-size-s); color: var(--lumo-secondary-text-color)">${item.details}</div></div>""")
+            .withProperty("label", text -> text).withProperty("details", this::suggestionDetails));
         field.addCustomValueSetListener(e -> {
             String value = e.getDetail().strip();
             if (!value.isEmpty()) {
-                if (!known.contains(value)) {
-                    known.add(value);
-                    field.setItems(known);
-                }
                 Set<String> selected = new LinkedHashSet<>(field.getValue());
                 selected.add(value);
                 field.setValue(selected);
@@ -119,9 +131,31 @@ public class ComposeDialog extends Dialog {
         return field;
     }
 
+    private List<String> suggestionLabels(String filter) {
+        List<String> labels = new ArrayList<>();
+        for (AddressSuggestions.Suggestion suggestion : suggestions.suggest(filter, SUGGESTIONS)) {
+            shownSuggestions.put(suggestion.label(), suggestion);
+            labels.add(suggestion.label());
+        }
+        return labels;
+    }
+
+    private String suggestionDetails(String label) {
+        AddressSuggestions.Suggestion suggestion = shownSuggestions.get(label);
+        if (suggestion == null) {
+            return "";
+        }
+        String kind = switch (suggestion.kind()) {
+            case "group" -> getTranslation("compose.kind.group");
+            case "role" -> getTranslation("compose.kind.role");
+            default -> "";
+        };
+        return kind.isEmpty() ? suggestion.details() : suggestion.details().isEmpty() ? kind : kind + " · " + suggestion.details();
+    }
+
     private List<String> preferencesOrEmpty() {
         UserPreferences p = UserSession.account().isPresent() ? UserSession.preferences() : null;
-        return p == null ? List.of() : p.recentContacts;
+        return p == null ? List.of() : List.copyOf(p.recentContacts);
     }
 
     private static void fill(MultiSelectComboBox<String> field, String list) {
@@ -136,9 +170,7 @@ public class ComposeDialog extends Dialog {
         } catch (AddressException e) {
             values.add(list);
         }
-        Set<String> items = new LinkedHashSet<>(values);
-        field.setItems(new ArrayList<>(items));
-        field.setValue(items);
+        field.setValue(new LinkedHashSet<>(values));
     }
 
     private Upload upload() {

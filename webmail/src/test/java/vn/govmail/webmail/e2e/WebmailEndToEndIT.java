@@ -59,6 +59,7 @@ import vn.govmail.webmail.mail.MailConnector;
 class WebmailEndToEndIT {
     private static final String ALICE = MailServerLauncher.demoUser("nguyenvana");
     private static final String BOB = MailServerLauncher.demoUser("tranthib");
+    private static final String DIRECTORY_PERSON = MailServerLauncher.demoUser("phong.pn");
     private static final String HTML_SUBJECT = "Công văn số 125/STTTT về việc triển khai thư công vụ";
     private static final Path SCREENSHOTS = Path.of(System.getProperty("govmail.screenshots", "target/screenshots"));
     private static MailServerLauncher server;
@@ -93,6 +94,7 @@ class WebmailEndToEndIT {
         env.put("GOVMAIL_WEBMAIL_TRUST_CERT", server.certificate().toString());
         connector = new MailConnector(WebmailSettings.fromEnvironment(env));
         seedMailbox();
+        importDirectoryPerson();
         Files.createDirectories(SCREENSHOTS);
         driver = chromium();
     }
@@ -189,6 +191,38 @@ class WebmailEndToEndIT {
         }
     }
 
+    /** One account with name, unit and title (the demo accounts have none) for the compose autocomplete. */
+    private static void importDirectoryPerson() throws Exception {
+        HttpResponse<String> imported = server.admin("POST", "govmail/import/accounts",
+            "email,ho_ten,don_vi,chuc_vu,mat_khau\n" + DIRECTORY_PERSON + ",Phạm Ngọc Phong,Sở Nội vụ/Văn phòng,Chánh văn phòng,"
+                + MailServerLauncher.PASSWORD + "\n");
+        assertThat(imported.statusCode()).as(imported.body()).isEqualTo(202);
+        String job = imported.body().replaceAll(".*\"job\":\"([^\"]+)\".*", "$1");
+        for (int i = 0; i < 120 && !server.admin("GET", "govmail/import/accounts/" + job, null).body().contains("\"state\":\"done\""); i++) {
+            Thread.sleep(250);
+        }
+    }
+
+    /** The text of the compose autocomplete's items (in the overlay, behind shadow roots). */
+    private static String suggestionTexts() {
+        return (String) js("""
+            const found = [];
+            const walk = root => root.querySelectorAll('*').forEach(e => {
+              if (e.tagName === 'VAADIN-MULTI-SELECT-COMBO-BOX-ITEM' && e.offsetParent !== null) found.push(e.textContent.replace(/\\s+/g, ' ').trim());
+              if (e.shadowRoot) walk(e.shadowRoot);
+            });
+            walk(document);
+            return found.join(' | ');""");
+    }
+
+    private static void clickSuggestion(String text) {
+        js("""
+            const walk = root => { for (const e of root.querySelectorAll('*')) {
+              if (e.tagName === 'VAADIN-MULTI-SELECT-COMBO-BOX-ITEM' && e.offsetParent !== null && e.textContent.includes(arguments[0])) { e.click(); return true; }
+              if (e.shadowRoot && walk(e.shadowRoot)) return true; } return false; };
+            return walk(document);""", text);
+    }
+
     private static WebDriverWait waiting() {
         return new WebDriverWait(driver, Duration.ofSeconds(20));
     }
@@ -279,6 +313,40 @@ class WebmailEndToEndIT {
         waiting().until(d -> !sink.requests.isEmpty());
         assertThat(sink.requests).containsExactly("GET /tracker.gif");
         sink.requests.clear();
+
+        // "Show images" was for this message only: opened again, the tracker is blocked again.
+        reopen("Khuyến mãi lớn cuối năm", HTML_SUBJECT);
+        Thread.sleep(500);
+        assertThat(sink.requests).as("per-message consent is not remembered").isEmpty();
+        // "Always show images from this sender": remembered in the preferences, for every later message of that sender.
+        waitFor(By.id("always-show-images")).click();
+        waiting().until(d -> !sink.requests.isEmpty());
+        sink.requests.clear();
+        reopen("Khuyến mãi lớn cuối năm", HTML_SUBJECT);
+        waitFor(By.id("images-trusted"));
+        waiting().until(d -> !sink.requests.isEmpty());
+        assertThat(sink.requests).containsExactly("GET /tracker.gif");
+        sink.requests.clear();
+
+        // Revoked in Settings: blocked again.
+        driver.findElement(By.id("settings")).click();
+        WebElement senders = waitFor(By.id("image-senders"));
+        assertThat(senders.getText()).contains("vanthu@demo.gov.vn");
+        senders.findElement(By.cssSelector(".image-sender-revoke")).click();
+        driver.findElement(By.id("settings-save")).click();
+        waiting().until(ExpectedConditions.invisibilityOfElementLocated(By.id("settings-dialog")));
+        reopen("Khuyến mãi lớn cuối năm", HTML_SUBJECT);
+        waitFor(By.id("show-images"));
+        Thread.sleep(500);
+        assertThat(sink.requests).as("after revoking, nothing is loaded before consent").isEmpty();
+    }
+
+    private static void reopen(String other, String subject) {
+        waitFor(row(other)).click();
+        waitFor(readerSubject(other));
+        waitFor(row(subject)).click();
+        waitFor(readerSubject(subject));
+        waitFor(By.id("mail-frame"));
     }
 
     @Test
@@ -311,6 +379,16 @@ class WebmailEndToEndIT {
     void composesWithAnAttachmentThatReachesTheRecipientsInbox() throws Exception {
         driver.findElement(By.id("compose")).click();
         waitFor(By.id("compose-dialog"));
+        // The province directory (mail server's user API), typed without diacritics, with unit and title shown.
+        typeInto("compose-to", "so noi vu");
+        waiting().until(d -> suggestionTexts().contains("Phạm Ngọc Phong"));
+        assertThat(suggestionTexts()).contains("Sở Nội vụ/Văn phòng · Chánh văn phòng");
+        screenshot("05-compose-directory");
+        clickSuggestion("Phạm Ngọc Phong");
+        WebElement toInput = waitFor(By.cssSelector("#compose-to input"));
+        if (!toInput.getDomProperty("value").isEmpty()) { // the typed filter, if the field kept it (backspace on empty removes a chip)
+            toInput.sendKeys(Keys.chord(Keys.CONTROL, "a"), Keys.BACK_SPACE);
+        }
         typeInto("compose-to", BOB + Keys.ENTER);
         typeInto("compose-subject", "Báo cáo tuần 47");
         typeInto("compose-body", "Kính gửi chị,\nEm gửi báo cáo tuần.");
@@ -349,6 +427,7 @@ class WebmailEndToEndIT {
                 }
             }
             assertThat(received).as("the mail reached Bob's INBOX").isNotNull();
+            assertThat(String.join(", ", received.getHeader("To"))).as("the directory entry went into To").contains(DIRECTORY_PERSON);
         }
         MailAccount alice = connector.login(ALICE, MailServerLauncher.PASSWORD.toCharArray());
         try (alice) {

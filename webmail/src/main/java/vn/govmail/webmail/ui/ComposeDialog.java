@@ -4,6 +4,7 @@ import com.vaadin.flow.component.AttachEvent;
 import com.vaadin.flow.component.DetachEvent;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.checkbox.Checkbox;
 import com.vaadin.flow.component.combobox.MultiSelectComboBox;
 import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.html.Span;
@@ -32,6 +33,7 @@ import org.slf4j.LoggerFactory;
 import vn.govmail.webmail.api.DirectoryClient;
 import vn.govmail.webmail.mail.AddressSuggestions;
 import vn.govmail.webmail.mail.ComposeService;
+import vn.govmail.webmail.mail.FormattedText;
 import vn.govmail.webmail.mail.MailAccount;
 import vn.govmail.webmail.mail.OutgoingMessage;
 import vn.govmail.webmail.mail.PreferencesStore;
@@ -55,6 +57,9 @@ public class ComposeDialog extends Dialog {
     private final MultiSelectComboBox<String> bcc;
     private final TextField subject = new TextField(getTranslation("compose.subject"));
     private final TextArea body = new TextArea(getTranslation("compose.body"));
+    private final Checkbox formatted = new Checkbox(getTranslation("compose.formatted"));
+    private RichTextEditor editor;
+    private final VerticalLayout bodyHolder = new VerticalLayout();
     private final Span draftStatus = new Span();
     private boolean dirty;
     private Registration poll;
@@ -90,7 +95,12 @@ public class ComposeDialog extends Dialog {
         for (var field : List.of(subject, body)) {
             field.addValueChangeListener(e -> dirty = true);
         }
-        VerticalLayout form = new VerticalLayout(to, cc, bcc, subject, body, upload(), draftStatus);
+        formatted.setId("compose-format");
+        formatted.addValueChangeListener(e -> switchFormat(e.getValue()));
+        bodyHolder.setPadding(false);
+        bodyHolder.setSpacing(false);
+        bodyHolder.add(body);
+        VerticalLayout form = new VerticalLayout(to, cc, bcc, subject, formatted, bodyHolder, upload(), draftStatus);
         form.setPadding(false);
         add(form);
         Button send = new Button(getTranslation("compose.send"), e -> send());
@@ -101,6 +111,29 @@ public class ComposeDialog extends Dialog {
         Button discard = new Button(getTranslation("compose.discard"), e -> discard());
         discard.addThemeVariants(ButtonVariant.LUMO_ERROR, ButtonVariant.LUMO_TERTIARY);
         getFooter().add(discard, save, send);
+    }
+
+    /**
+     * Plain text ⇄ formatted text. The reply/forward quote and the signature are plain text; turned into editor
+     * HTML they keep their lines, "> " quotes become block quotes. Back to plain text, formatting is dropped.
+     */
+    private void switchFormat(boolean toFormatted) {
+        bodyHolder.removeAll();
+        if (toFormatted) {
+            editor = new RichTextEditor();
+            editor.setId("compose-editor");
+            editor.setWidthFull();
+            editor.setValue(FormattedText.fromPlainText(body.getValue()));
+            editor.setChangeListener(() -> dirty = true);
+            bodyHolder.add(editor);
+        } else {
+            if (editor != null) {
+                body.setValue(FormattedText.toPlainText(editor.getValue()));
+            }
+            editor = null;
+            bodyHolder.add(body);
+        }
+        dirty = true;
     }
 
     private static OutgoingMessage blank(UserPreferences preferences) {
@@ -211,7 +244,13 @@ public class ComposeDialog extends Dialog {
         message.cc = String.join(", ", cc.getValue());
         message.bcc = String.join(", ", bcc.getValue());
         message.subject = subject.getValue();
-        message.body = body.getValue();
+        if (editor != null) {
+            message.html = editor.getValue();
+            message.body = FormattedText.toPlainText(message.html);
+        } else {
+            message.html = null;
+            message.body = body.getValue();
+        }
     }
 
     private String displayName() {

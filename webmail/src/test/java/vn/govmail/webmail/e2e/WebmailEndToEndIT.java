@@ -332,8 +332,8 @@ class WebmailEndToEndIT {
         driver.findElement(By.id("settings")).click();
         WebElement senders = waitFor(By.id("image-senders"));
         assertThat(senders.getText()).contains("vanthu@demo.gov.vn");
-        senders.findElement(By.cssSelector(".image-sender-revoke")).click();
-        driver.findElement(By.id("settings-save")).click();
+        js("arguments[0].scrollIntoView(); arguments[0].click();", senders.findElement(By.cssSelector(".image-sender-revoke")));
+        js("arguments[0].click();", driver.findElement(By.id("settings-save"))); // the tall dialog's footer may be below the window
         waiting().until(ExpectedConditions.invisibilityOfElementLocated(By.id("settings-dialog")));
         reopen("Khuyến mãi lớn cuối năm", HTML_SUBJECT);
         waitFor(By.id("show-images"));
@@ -440,6 +440,54 @@ class WebmailEndToEndIT {
 
     @Test
     @Order(5)
+    void repliesInFormattedTextSentAsHtmlAndPlainText() throws Exception {
+        waitFor(row(HTML_SUBJECT)).click();
+        waitFor(readerSubject(HTML_SUBJECT));
+        waitFor(By.id("reply")).click();
+        waitFor(By.id("compose-dialog"));
+        js("arguments[0].click();", waitFor(By.cssSelector("#compose-format input")));
+        WebElement editor = waitFor(By.cssSelector("#compose-editor .ql-editor"));
+        waiting().until(d -> editor.getText().contains("Kính gửi các đơn vị"));
+        assertThat(editor.findElements(By.tagName("blockquote"))).as("the reply's quote, as block quotes").isNotEmpty();
+        editor.click();
+        editor.sendKeys(Keys.chord(Keys.CONTROL, Keys.HOME));
+        editor.sendKeys(Keys.chord(Keys.CONTROL, "b"), "Đồng ý triển khai", Keys.chord(Keys.CONTROL, "b"), " trước ngày 30/11.");
+        waiting().until(d -> !editor.findElements(By.tagName("strong")).isEmpty());
+        screenshot("06-compose-formatted");
+        driver.findElement(By.id("compose-send")).click();
+        waiting().until(ExpectedConditions.invisibilityOfElementLocated(By.id("compose-dialog")));
+
+        MailAccount vanthu = connector.login(MailServerLauncher.demoUser("vanthu"), MailServerLauncher.PASSWORD.toCharArray());
+        try (vanthu) {
+            MimeMultipart alternative = null;
+            for (int i = 0; i < 120 && alternative == null; i++) {
+                Folder inbox = vanthu.folder("INBOX");
+                inbox.open(Folder.READ_ONLY);
+                for (Message m : inbox.getMessages()) {
+                    if (("Re: " + HTML_SUBJECT).equals(m.getSubject())) {
+                        assertThat(m.isMimeType("multipart/alternative")).as(m.getContentType()).isTrue();
+                        alternative = (MimeMultipart) m.getContent();
+                        assertThat(alternative.getCount()).isEqualTo(2);
+                        String plain = (String) alternative.getBodyPart(0).getContent();
+                        String html = (String) alternative.getBodyPart(1).getContent();
+                        assertThat(alternative.getBodyPart(0).isMimeType("text/plain")).isTrue();
+                        assertThat(alternative.getBodyPart(1).isMimeType("text/html")).isTrue();
+                        assertThat(plain).contains("Đồng ý triển khai trước ngày 30/11.", "> Kính gửi các đơn vị").doesNotContain("<strong>");
+                        assertThat(html).containsPattern("<(strong|b)>Đồng ý triển khai</(strong|b)>").contains("<blockquote>", "Kính gửi các đơn vị")
+                            .doesNotContain("<script", "ql-");
+                    }
+                }
+                inbox.close(false);
+                if (alternative == null) {
+                    Thread.sleep(250);
+                }
+            }
+            assertThat(alternative).as("the formatted reply reached vanthu's INBOX").isNotNull();
+        }
+    }
+
+    @Test
+    @Order(6)
     void searchesWithoutDiacritics() throws Exception {
         WebElement search = waitFor(By.cssSelector("#quick-search input"));
         search.sendKeys("cong van", Keys.ENTER);
@@ -457,7 +505,7 @@ class WebmailEndToEndIT {
     }
 
     @Test
-    @Order(6)
+    @Order(7)
     void spamButtonMovesTheMessageToJunk() throws Exception {
         waitFor(row("Khuyến mãi lớn cuối năm")).click();
         waitFor(readerSubject("Khuyến mãi lớn cuối năm"));
@@ -474,7 +522,7 @@ class WebmailEndToEndIT {
     }
 
     @Test
-    @Order(7)
+    @Order(8)
     void newMailAppearsWithoutReloadAndThePhoneLayoutWorks() throws Exception {
         MailAccount vanthu = connector.login(MailServerLauncher.demoUser("vanthu"), MailServerLauncher.PASSWORD.toCharArray());
         try (vanthu) {

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.jsoup.nodes.Node;
 import org.jsoup.nodes.TextNode;
@@ -28,7 +29,35 @@ public final class FormattedText {
 
     /** The editor's HTML, cleaned (a body fragment). */
     public static String sanitize(String html) {
-        return Jsoup.clean(html == null ? "" : html, COMPOSE);
+        Document document = Jsoup.parseBodyFragment(html == null ? "" : html);
+        document.outputSettings().prettyPrint(false); // no added line breaks: the mail keeps the user's spacing
+        fromQuillMarkup(document.body());
+        return Jsoup.clean(document.body().html(), "", COMPOSE, new Document.OutputSettings().prettyPrint(false));
+    }
+
+    /**
+     * Quill 2 writes every list as {@code <ol>} with {@code data-list="bullet|ordered"} items and every quoted line
+     * as its own {@code <blockquote>}: made plain HTML (bullet lists as {@code <ul>}, consecutive quote lines in one
+     * quote) before cleaning, which drops the attributes.
+     */
+    private static void fromQuillMarkup(Element body) {
+        for (Element list : body.select("ol")) {
+            Element first = list.firstElementChild();
+            if (first != null && "bullet".equals(first.attr("data-list"))) {
+                list.tagName("ul");
+            }
+        }
+        body.select("span.ql-ui").remove();
+        for (Element quote : body.select("blockquote")) {
+            Element next = quote.nextElementSibling();
+            while (next != null && next.nameIs("blockquote") && quote.parent() != null) {
+                quote.appendElement("br");
+                quote.appendChildren(next.childNodes());
+                Element after = next.nextElementSibling();
+                next.remove();
+                next = after;
+            }
+        }
     }
 
     /** The text/plain alternative: paragraphs and list items on their own lines, quotes prefixed with "> ", links with their URL. */

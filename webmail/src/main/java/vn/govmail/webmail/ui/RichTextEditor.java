@@ -8,7 +8,8 @@ import com.vaadin.flow.dom.DebouncePhase;
 
 /**
  * A formatted-text editor: Quill 2 (BSD-3-Clause, served from {@code /vendor/quill/} — see the webmail pom) in a div.
- * The browser's HTML comes back on every change (debounced; pending changes reach the server before a later click)
+ * Quill's own markup ({@code root.innerHTML}; its getSemanticHTML() turns every space into &nbsp; and runs the
+ * lines of a quote together) comes back on every change (debounced; pending changes reach the server before a later click)
  * and is untrusted: {@code mail.FormattedText} cleans it before anything is sent.
  */
 @Tag("div")
@@ -41,7 +42,7 @@ public class RichTextEditor extends Component implements HasSize {
             [{ list: 'ordered' }, { list: 'bullet' }], ['blockquote', 'link'], ['clean']] } });
           el.$quill = quill;
           quill.clipboard.dangerouslyPasteHTML(html); // the server's own HTML: escaped text (FormattedText.fromPlainText)
-          const changed = () => el.dispatchEvent(new CustomEvent('html-changed', { detail: { html: quill.getSemanticHTML() } }));
+          const changed = () => el.dispatchEvent(new CustomEvent('html-changed', { detail: { html: quill.root.innerHTML } }));
           quill.on('text-change', changed);
           changed();
         });

@@ -70,6 +70,15 @@ class HtmlSanitizerTest {
     }
 
     @Test
+    void quillMarkupBecomesPlainHtml() {
+        String quill = "<ol><li data-list=\"bullet\"><span class=\"ql-ui\" contenteditable=\"false\"></span>Một</li></ol>"
+            + "<blockquote>Kính gửi các đơn vị</blockquote><blockquote>Đề nghị <strong>triển khai</strong></blockquote><p>Hết</p>";
+        assertThat(FormattedText.sanitize(quill)).isEqualTo(
+            "<ul><li>Một</li></ul><blockquote>Kính gửi các đơn vị<br>Đề nghị <strong>triển khai</strong></blockquote><p>Hết</p>");
+        assertThat(FormattedText.toPlainText(quill)).isEqualTo("- Một\n> Kính gửi các đơn vị\n> Đề nghị triển khai\nHết");
+    }
+
+    @Test
     void plainTextQuotesBecomeBlockQuotesInTheEditorAndBack() {
         String html = FormattedText.fromPlainText("Chào anh,\n\n> Kính gửi <các> đơn vị\n> > cũ");
         assertThat(html).isEqualTo("<p>Chào anh,</p><p><br></p><blockquote><p>Kính gửi &lt;các&gt; đơn vị</p><blockquote><p>cũ</p></blockquote></blockquote>");

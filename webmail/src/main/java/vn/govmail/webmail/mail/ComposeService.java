@@ -186,7 +186,8 @@ public class ComposeService {
         if (message.text() != null) {
             return message.text();
         }
-        return message.html() == null ? "" : org.jsoup.Jsoup.parse(message.html()).wholeText().strip();
+        // Headings, paragraphs and list items on their own lines (jsoup's wholeText() runs them together).
+        return message.html() == null ? "" : FormattedText.toPlainText(message.html()).strip();
     }
 
     private static String quoteHeader(ReadableMessage original) {

@@ -472,7 +472,7 @@ class WebmailEndToEndIT {
                         assertThat(m.isMimeType("multipart/alternative")).as(m.getContentType()).isTrue();
                         alternative = (MimeMultipart) m.getContent();
                         assertThat(alternative.getCount()).isEqualTo(2);
-                        String plain = (String) alternative.getBodyPart(0).getContent();
+                        String plain = ((String) alternative.getBodyPart(0).getContent()).replace("\r\n", "\n"); // MIME text lines end in CRLF
                         String html = (String) alternative.getBodyPart(1).getContent();
                         assertThat(alternative.getBodyPart(0).isMimeType("text/plain")).isTrue();
                         assertThat(alternative.getBodyPart(1).isMimeType("text/html")).isTrue();

@@ -11,6 +11,7 @@ import com.google.inject.Singleton;
 import com.google.inject.multibindings.Multibinder;
 
 import vn.govmail.mailserver.admin.DelegatedTokens;
+import vn.govmail.mailserver.userapi.DirectoryRoutes;
 import vn.govmail.mailserver.userapi.UserSessionRoutes;
 import vn.govmail.mailserver.userapi.UserSessionTokens;
 import vn.govmail.mailserver.userapi.UserSessions;
@@ -25,6 +26,7 @@ public class UserApiModule extends AbstractModule {
     protected void configure() {
         Multibinder.newSetBinder(binder(), DelegatedTokens.class).addBinding().to(UserSessionTokens.class);
         Multibinder.newSetBinder(binder(), Routes.class).addBinding().to(UserSessionRoutes.class);
+        Multibinder.newSetBinder(binder(), Routes.class).addBinding().to(DirectoryRoutes.class);
     }
 
     /** As long as the webmail's own session (30 minutes idle), at most a working day. */

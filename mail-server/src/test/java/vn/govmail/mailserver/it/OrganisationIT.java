@@ -348,6 +348,45 @@ class OrganisationIT {
         assertThat(AdminApi.call(server, "GET", "tasks/" + task + "/await?timeout=60s", null).body()).contains("\"status\":\"completed\"");
     }
 
+    @Test
+    @Order(7)
+    void usersFindTheirProvinceDirectoryWithoutDiacritics() throws Exception {
+        // What the webmail's compose autocomplete asks: a mail user's session token, not the admin's.
+        assertThat(server.cli("role", "add", "vanthu.sonoivu@demo.gov.vn", "hoa.pham@demo.gov.vn").exitCode()).isZero();
+        assertThat(AdminApi.call(server, "PUT", "domains/khac.gov.vn", null).statusCode()).isEqualTo(204);
+        assertThat(AdminApi.call(server, "PUT", "users/nguyen.khac@khac.gov.vn", "{\"password\":\"" + PASSWORD + "\"}").statusCode()).isEqualTo(204);
+        assertThat(AdminApi.call(server, "POST", "govmail/users/xa1@demo.gov.vn/disable?reason=test", null).statusCode()).isEqualTo(200);
+        HttpResponse<String> opened = AdminApi.call(server, "POST", "govmail/me/session",
+            "{\"user\":\"nguyenvana@demo.gov.vn\",\"password\":\"" + PASSWORD + "\"}", null);
+        assertThat(opened.statusCode()).as(opened.body()).isEqualTo(201);
+        String token = opened.body().replaceAll(".*\"token\":\"([^\"]+)\".*", "$1");
+
+        String noiVu = directory("q=so%20noi%20vu&limit=50", token);
+        assertThat(noiVu).as(noiVu)
+            .contains("{\"address\":\"tochuc1@demo.gov.vn\",\"name\":\"Lê Văn Tổ Chức\",\"unit\":\"Sở Nội vụ/Phòng Tổ chức cán bộ\","
+                + "\"title\":\"Trưởng phòng\",\"kind\":\"person\"}")
+            .contains("\"address\":\"hoa.pham@demo.gov.vn\"")
+            .contains("{\"address\":\"vanthu.sonoivu@demo.gov.vn\",\"name\":\"Văn thư Sở Nội vụ\",\"unit\":\"Sở Nội vụ\",\"title\":\"Văn thư\",\"kind\":\"role\"}")
+            .doesNotContain("xa1@", "giamdoc@", "nguyenvana@");
+        assertThat(directory("q=PHAM%20THI", token)).contains("\"name\":\"Phạm Thị Hoa\"").doesNotContain("tochuc1@");
+        assertThat(directory("q=hoang%20van", token)).as("disabled accounts are left out").isEqualTo("[]");
+        assertThat(directory("q=lanh", token)).contains("{\"address\":\"lanhdao@demo.gov.vn\",\"name\":null,\"unit\":null,\"title\":null,\"kind\":\"group\"}");
+        assertThat(directory("q=nguyen", token)).as("other domains are not this province's directory").doesNotContain("khac.gov.vn");
+        assertThat(directory("q=ham", token)).as("word prefixes, not any substring")
+            .doesNotContain("hoa.pham@");
+        assertThat(directory("q=&limit=2", token).split("\"address\"")).hasSize(3);
+
+        assertThat(AdminApi.call(server, "GET", "govmail/me/directory?limit=abc", null, token).statusCode()).isEqualTo(400);
+        assertThat(AdminApi.call(server, "GET", "govmail/me/directory?q=a", null).statusCode()).as("the admin acts for no mailbox").isEqualTo(403);
+        assertThat(AdminApi.call(server, "GET", "govmail/me/directory?q=a", null, null).statusCode()).isEqualTo(401);
+    }
+
+    private static String directory(String query, String token) throws Exception {
+        HttpResponse<String> response = AdminApi.call(server, "GET", "govmail/me/directory?" + query, null, token);
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        return response.body();
+    }
+
     private static void sendAsRole(String member, String token) throws Exception {
         jakarta.mail.internet.MimeMessage message = new jakarta.mail.internet.MimeMessage(MailClients.submission(server));
         message.setFrom("vanthu.sonoivu@demo.gov.vn");

@@ -48,12 +48,18 @@ public class ComposeService {
         if (draft.references != null) {
             message.setHeader("References", draft.references);
         }
-        if (draft.attachments.isEmpty()) {
+        if (draft.attachments.isEmpty() && draft.html == null) {
             message.setText(draft.body, "UTF-8");
+        } else if (draft.attachments.isEmpty()) {
+            message.setContent(alternative(draft.html));
         } else {
             MimeMultipart mixed = new MimeMultipart("mixed");
             MimeBodyPart text = new MimeBodyPart();
-            text.setText(draft.body, "UTF-8");
+            if (draft.html == null) {
+                text.setText(draft.body, "UTF-8");
+            } else {
+                text.setContent(alternative(draft.html));
+            }
             mixed.addBodyPart(text);
             for (OutgoingMessage.Upload upload : draft.attachments) {
                 MimeBodyPart part = new MimeBodyPart();
@@ -70,6 +76,19 @@ public class ComposeService {
         }
         message.saveChanges();
         return message;
+    }
+
+    /** Formatted text: multipart/alternative with the plain text first and the cleaned HTML last (the preferred one). */
+    private static MimeMultipart alternative(String editorHtml) throws MessagingException {
+        String html = FormattedText.sanitize(editorHtml);
+        MimeMultipart alternative = new MimeMultipart("alternative");
+        MimeBodyPart plain = new MimeBodyPart();
+        plain.setText(FormattedText.toPlainText(html), "UTF-8");
+        alternative.addBodyPart(plain);
+        MimeBodyPart rich = new MimeBodyPart();
+        rich.setText("<!DOCTYPE html><html><head><meta charset=\"UTF-8\"></head><body>" + html + "</body></html>", "UTF-8", "html");
+        alternative.addBodyPart(rich);
+        return alternative;
     }
 
     /** Submits over the submission port (AUTH), then files a copy in Sent and removes the draft. */
@@ -167,7 +186,8 @@ public class ComposeService {
         if (message.text() != null) {
             return message.text();
         }
-        return message.html() == null ? "" : org.jsoup.Jsoup.parse(message.html()).wholeText().strip();
+        // Headings, paragraphs and list items on their own lines (jsoup's wholeText() runs them together).
+        return message.html() == null ? "" : FormattedText.toPlainText(message.html()).strip();
     }
 
     private static String quoteHeader(ReadableMessage original) {

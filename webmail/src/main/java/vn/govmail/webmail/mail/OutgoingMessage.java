@@ -10,6 +10,8 @@ public class OutgoingMessage {
     public String bcc = "";
     public String subject = "";
     public String body = "";
+    /** The formatted body from the editor (sent as multipart/alternative, cleaned), or null for plain text only. */
+    public String html;
     public String inReplyTo;
     public String references;
     /** UID of the draft this message was last saved as in the Drafts folder, or -1. */

@@ -16,7 +16,7 @@ import java.util.Properties;
 
 /**
  * Per-user settings in {@code <data>/webmail/preferences/<sha256(user)>.properties}: display name, signature,
- * language and recent contacts. No credentials are ever written here.
+ * language, recent contacts, senders whose remote images are shown. No credentials are ever written here.
  */
 public class PreferencesStore {
     private final Path directory;
@@ -43,6 +43,9 @@ public class PreferencesStore {
         for (int i = 0; p.containsKey("contact." + i); i++) {
             preferences.recentContacts.add(p.getProperty("contact." + i));
         }
+        for (int i = 0; p.containsKey("imageSender." + i); i++) {
+            preferences.imageSenders.add(p.getProperty("imageSender." + i));
+        }
         preferences.vacationEnabled = Boolean.parseBoolean(p.getProperty("vacation.enabled", "false"));
         preferences.vacationSubject = p.getProperty("vacation.subject", "");
         preferences.vacationMessage = p.getProperty("vacation.message", "");
@@ -60,6 +63,9 @@ public class PreferencesStore {
         p.setProperty("language", preferences.language);
         for (int i = 0; i < preferences.recentContacts.size(); i++) {
             p.setProperty("contact." + i, preferences.recentContacts.get(i));
+        }
+        for (int i = 0; i < preferences.imageSenders.size(); i++) {
+            p.setProperty("imageSender." + i, preferences.imageSenders.get(i));
         }
         p.setProperty("vacation.enabled", Boolean.toString(preferences.vacationEnabled));
         p.setProperty("vacation.subject", preferences.vacationSubject);

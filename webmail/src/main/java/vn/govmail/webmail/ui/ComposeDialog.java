@@ -4,6 +4,7 @@ import com.vaadin.flow.component.AttachEvent;
 import com.vaadin.flow.component.DetachEvent;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.checkbox.Checkbox;
 import com.vaadin.flow.component.combobox.MultiSelectComboBox;
 import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.html.Span;
@@ -14,6 +15,7 @@ import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.component.upload.Upload;
 import com.vaadin.flow.component.upload.UploadI18N;
+import com.vaadin.flow.data.renderer.LitRenderer;
 import com.vaadin.flow.server.streams.UploadHandler;
 import com.vaadin.flow.shared.Registration;
 import jakarta.mail.MessagingException;
@@ -23,10 +25,15 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import vn.govmail.webmail.api.DirectoryClient;
+import vn.govmail.webmail.mail.AddressSuggestions;
 import vn.govmail.webmail.mail.ComposeService;
+import vn.govmail.webmail.mail.FormattedText;
 import vn.govmail.webmail.mail.MailAccount;
 import vn.govmail.webmail.mail.OutgoingMessage;
 import vn.govmail.webmail.mail.PreferencesStore;
@@ -36,17 +43,23 @@ import vn.govmail.webmail.mail.UserPreferences;
 public class ComposeDialog extends Dialog {
     private static final Logger LOGGER = LoggerFactory.getLogger(ComposeDialog.class);
     private static final int AUTOSAVE_MILLIS = 30_000;
+    private static final int SUGGESTIONS = 20;
     private final ComposeService service;
     private final OutgoingMessage message;
     private final UserPreferences preferences;
     private final PreferencesStore preferencesStore;
     private final MailAccount account;
     private final Runnable afterSend;
-    private final MultiSelectComboBox<String> to = addressField("compose.to", "compose-to");
-    private final MultiSelectComboBox<String> cc = addressField("compose.cc", "compose-cc");
-    private final MultiSelectComboBox<String> bcc = addressField("compose.bcc", "compose-bcc");
+    private final AddressSuggestions suggestions;
+    private final Map<String, AddressSuggestions.Suggestion> shownSuggestions = new ConcurrentHashMap<>();
+    private final MultiSelectComboBox<String> to;
+    private final MultiSelectComboBox<String> cc;
+    private final MultiSelectComboBox<String> bcc;
     private final TextField subject = new TextField(getTranslation("compose.subject"));
     private final TextArea body = new TextArea(getTranslation("compose.body"));
+    private final Checkbox formatted = new Checkbox(getTranslation("compose.formatted"));
+    private RichTextEditor editor;
+    private final VerticalLayout bodyHolder = new VerticalLayout();
     private final Span draftStatus = new Span();
     private boolean dirty;
     private Registration poll;
@@ -58,6 +71,11 @@ public class ComposeDialog extends Dialog {
         this.preferencesStore = store;
         this.afterSend = afterSend;
         this.message = initial != null ? initial : blank(preferences);
+        DirectoryClient directory = new DirectoryClient(account.userApi());
+        this.suggestions = new AddressSuggestions(this::preferencesOrEmpty, directory::search);
+        this.to = addressField("compose.to", "compose-to");
+        this.cc = addressField("compose.cc", "compose-cc");
+        this.bcc = addressField("compose.bcc", "compose-bcc");
         setHeaderTitle(getTranslation("compose.title"));
         setId("compose-dialog");
         setWidth("min(900px, 100vw)");
@@ -77,7 +95,12 @@ public class ComposeDialog extends Dialog {
         for (var field : List.of(subject, body)) {
             field.addValueChangeListener(e -> dirty = true);
         }
-        VerticalLayout form = new VerticalLayout(to, cc, bcc, subject, body, upload(), draftStatus);
+        formatted.setId("compose-format");
+        formatted.addValueChangeListener(e -> switchFormat(e.getValue()));
+        bodyHolder.setPadding(false);
+        bodyHolder.setSpacing(false);
+        bodyHolder.add(body);
+        VerticalLayout form = new VerticalLayout(to, cc, bcc, subject, formatted, bodyHolder, upload(), draftStatus);
         form.setPadding(false);
         add(form);
         Button send = new Button(getTranslation("compose.send"), e -> send());
@@ -88,6 +111,29 @@ public class ComposeDialog extends Dialog {
         Button discard = new Button(getTranslation("compose.discard"), e -> discard());
         discard.addThemeVariants(ButtonVariant.LUMO_ERROR, ButtonVariant.LUMO_TERTIARY);
         getFooter().add(discard, save, send);
+    }
+
+    /**
+     * Plain text ⇄ formatted text. The reply/forward quote and the signature are plain text; turned into editor
+     * HTML they keep their lines, "> " quotes become block quotes. Back to plain text, formatting is dropped.
+     */
+    private void switchFormat(boolean toFormatted) {
+        bodyHolder.removeAll();
+        if (toFormatted) {
+            editor = new RichTextEditor();
+            editor.setId("compose-editor");
+            editor.setWidthFull();
+            editor.setValue(FormattedText.fromPlainText(body.getValue()));
+            editor.setChangeListener(() -> dirty = true);
+            bodyHolder.add(editor);
+        } else {
+            if (editor != null) {
+                body.setValue(FormattedText.toPlainText(editor.getValue()));
+            }
+            editor = null;
+            bodyHolder.add(body);
+        }
+        dirty = true;
     }
 
     private static OutgoingMessage blank(UserPreferences preferences) {
@@ -101,15 +147,14 @@ public class ComposeDialog extends Dialog {
         field.setId(id);
         field.setWidthFull();
         field.setAllowCustomValue(true);
-        List<String> known = new ArrayList<>(preferencesOrEmpty());
-        field.setItems(known);
+        // Typed text is looked up in the recent contacts and the province directory (mail server) as the user types.
+        field.setItems(query -> suggestionLabels(query.getFilter().orElse("")).stream().skip(query.getOffset()).limit(query.getLimit()));
+        field.setRenderer(LitRenderer.<String>of("""
+                <div><div>${item.label}</div><div style="font-size: var(--lumo-font-size-s); color: var(--lumo-secondary-text-color)">${item.details}</div></div>""")
+            .withProperty("label", text -> text).withProperty("details", this::suggestionDetails));
         field.addCustomValueSetListener(e -> {
             String value = e.getDetail().strip();
             if (!value.isEmpty()) {
-                if (!known.contains(value)) {
-                    known.add(value);
-                    field.setItems(known);
-                }
                 Set<String> selected = new LinkedHashSet<>(field.getValue());
                 selected.add(value);
                 field.setValue(selected);
@@ -119,9 +164,31 @@ public class ComposeDialog extends Dialog {
         return field;
     }
 
+    private List<String> suggestionLabels(String filter) {
+        List<String> labels = new ArrayList<>();
+        for (AddressSuggestions.Suggestion suggestion : suggestions.suggest(filter, SUGGESTIONS)) {
+            shownSuggestions.put(suggestion.label(), suggestion);
+            labels.add(suggestion.label());
+        }
+        return labels;
+    }
+
+    private String suggestionDetails(String label) {
+        AddressSuggestions.Suggestion suggestion = shownSuggestions.get(label);
+        if (suggestion == null) {
+            return "";
+        }
+        String kind = switch (suggestion.kind()) {
+            case "group" -> getTranslation("compose.kind.group");
+            case "role" -> getTranslation("compose.kind.role");
+            default -> "";
+        };
+        return kind.isEmpty() ? suggestion.details() : suggestion.details().isEmpty() ? kind : kind + " · " + suggestion.details();
+    }
+
     private List<String> preferencesOrEmpty() {
         UserPreferences p = UserSession.account().isPresent() ? UserSession.preferences() : null;
-        return p == null ? List.of() : p.recentContacts;
+        return p == null ? List.of() : List.copyOf(p.recentContacts);
     }
 
     private static void fill(MultiSelectComboBox<String> field, String list) {
@@ -136,9 +203,7 @@ public class ComposeDialog extends Dialog {
         } catch (AddressException e) {
             values.add(list);
         }
-        Set<String> items = new LinkedHashSet<>(values);
-        field.setItems(new ArrayList<>(items));
-        field.setValue(items);
+        field.setValue(new LinkedHashSet<>(values));
     }
 
     private Upload upload() {
@@ -179,7 +244,13 @@ public class ComposeDialog extends Dialog {
         message.cc = String.join(", ", cc.getValue());
         message.bcc = String.join(", ", bcc.getValue());
         message.subject = subject.getValue();
-        message.body = body.getValue();
+        if (editor != null) {
+            message.html = editor.getValue();
+            message.body = FormattedText.toPlainText(message.html);
+        } else {
+            message.html = null;
+            message.body = body.getValue();
+        }
     }
 
     private String displayName() {

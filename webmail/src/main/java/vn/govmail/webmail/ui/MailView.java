@@ -89,7 +89,7 @@ public class MailView extends AppLayout implements BeforeEnterObserver {
     public MailView(IdleManager idleManager, PreferencesStore preferencesStore) {
         this.idleManager = idleManager;
         this.preferencesStore = preferencesStore;
-        this.reader = new ReaderPane(account, this::openCompose, this::afterChange);
+        this.reader = new ReaderPane(account, preferencesStore, this::openCompose, this::afterChange);
         setPrimarySection(Section.DRAWER);
         addToNavbar(new DrawerToggle(), navbar());
         addToDrawer(drawer());

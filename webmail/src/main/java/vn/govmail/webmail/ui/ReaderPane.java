@@ -30,7 +30,9 @@ import vn.govmail.webmail.mail.HtmlSanitizer;
 import vn.govmail.webmail.mail.MailAccount;
 import vn.govmail.webmail.mail.MessageReader;
 import vn.govmail.webmail.mail.OutgoingMessage;
+import vn.govmail.webmail.mail.PreferencesStore;
 import vn.govmail.webmail.mail.ReadableMessage;
+import vn.govmail.webmail.mail.UserPreferences;
 
 /**
  * The reading pane. Mail HTML is sanitised and then shown only in an iframe with {@code sandbox} (no scripts,
@@ -44,10 +46,12 @@ public class ReaderPane extends VerticalLayout {
     private final MessageReader messageReader;
     private final Consumer<OutgoingMessage> compose;
     private final Runnable changed;
+    private final PreferencesStore preferencesStore;
     private ReadableMessage current;
 
-    public ReaderPane(MailAccount account, Consumer<OutgoingMessage> compose, Runnable changed) {
+    public ReaderPane(MailAccount account, PreferencesStore preferencesStore, Consumer<OutgoingMessage> compose, Runnable changed) {
         this.account = account;
+        this.preferencesStore = preferencesStore;
         this.messageReader = new MessageReader(account);
         this.compose = compose;
         this.changed = changed;
@@ -100,21 +104,39 @@ public class ReaderPane extends VerticalLayout {
             add(attachments(message));
         }
         if (message.html() != null) {
-            HtmlSanitizer.Result safe = HtmlSanitizer.sanitize(message.html(), message.inlineImages(), allowRemoteImages);
+            UserPreferences preferences = UserSession.preferences();
+            boolean trustedSender = preferences != null && preferences.showsImagesFrom(message.fromAddress());
+            HtmlSanitizer.Result safe = HtmlSanitizer.sanitize(message.html(), message.inlineImages(), allowRemoteImages || trustedSender);
             if (safe.blockedImages() > 0) {
                 Button show = new Button(getTranslation("reader.showImages"), e -> render(message, true));
                 show.setId("show-images");
                 HorizontalLayout warning = new HorizontalLayout(new Span(getTranslation("reader.imagesBlocked", safe.blockedImages())), show);
+                if (preferences != null && !message.fromAddress().isBlank()) {
+                    Button always = new Button(getTranslation("reader.alwaysShowImages", message.fromAddress()), e -> {
+                        preferences.showImagesFrom(message.fromAddress());
+                        preferencesStore.save(account.user(), preferences);
+                        render(message, true);
+                    });
+                    always.setId("always-show-images");
+                    warning.add(always);
+                }
                 warning.setAlignItems(FlexComponent.Alignment.CENTER);
+                warning.getStyle().set("flex-wrap", "wrap");
                 warning.addClassName("no-print");
                 add(warning);
+            } else if (trustedSender) {
+                Span note = new Span(getTranslation("reader.imagesTrusted", message.fromAddress()));
+                note.setId("images-trusted");
+                note.addClassName("no-print");
+                note.getStyle().set("font-size", "var(--lumo-font-size-s)").set("color", "var(--lumo-secondary-text-color)");
+                add(note);
             }
             IFrame frame = new IFrame();
             frame.setId("mail-frame");
             frame.addClassName("mail-frame");
             frame.getElement().setAttribute("sandbox", SANDBOX);
             frame.getElement().setAttribute("referrerpolicy", "no-referrer");
-            frame.getElement().setAttribute("srcdoc", HtmlSanitizer.frameDocument(safe.html(), allowRemoteImages));
+            frame.getElement().setAttribute("srcdoc", HtmlSanitizer.frameDocument(safe.html(), allowRemoteImages || trustedSender));
             frame.setHeight("60vh");
             add(frame);
         } else {

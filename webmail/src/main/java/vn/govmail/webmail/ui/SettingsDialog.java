@@ -5,6 +5,7 @@ import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.checkbox.Checkbox;
 import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.html.H4;
+import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.notification.NotificationVariant;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
@@ -69,8 +70,10 @@ class SettingsDialog extends Dialog {
             row.getStyle().set("flex-wrap", "wrap");
             filterRows.add(row);
         }
+        List<String> imageSenders = new ArrayList<>(preferences.imageSenders);
         add(new VerticalLayout(name, signature, new H4(getTranslation("settings.vacation")), vacationOn, vacationSubject,
-            vacationMessage, new H4(getTranslation("settings.filters")), filterRows));
+            vacationMessage, new H4(getTranslation("settings.filters")), filterRows,
+            new H4(getTranslation("settings.imageSenders")), imageSenderRows(imageSenders)));
 
         Button save = new Button(getTranslation("action.save"), e -> {
             preferences.displayName = name.getValue().strip();
@@ -78,6 +81,7 @@ class SettingsDialog extends Dialog {
             preferences.vacationEnabled = vacationOn.getValue();
             preferences.vacationSubject = vacationSubject.getValue();
             preferences.vacationMessage = vacationMessage.getValue();
+            preferences.imageSenders.retainAll(imageSenders);
             preferences.filters.clear();
             for (int i = 0; i < FILTER_ROWS; i++) {
                 if (!values.get(i).getValue().isBlank() && targets.get(i).getValue() != null) {
@@ -99,6 +103,30 @@ class SettingsDialog extends Dialog {
         save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         getFooter().add(new Button(getTranslation("action.cancel"), e -> close()), save);
         setWidth("min(760px, 100vw)");
+    }
+
+    /** The senders whose remote images are shown without asking, each with a button that takes it back (on save). */
+    private VerticalLayout imageSenderRows(List<String> imageSenders) {
+        VerticalLayout rows = new VerticalLayout();
+        rows.setId("image-senders");
+        rows.setPadding(false);
+        if (imageSenders.isEmpty()) {
+            rows.add(new Span(getTranslation("settings.imageSenders.none")));
+        }
+        for (String sender : List.copyOf(imageSenders)) {
+            HorizontalLayout row = new HorizontalLayout();
+            Button revoke = new Button(getTranslation("settings.imageSenders.revoke"), e -> {
+                imageSenders.remove(sender);
+                rows.remove(row);
+            });
+            revoke.addClassName("image-sender-revoke");
+            revoke.addThemeVariants(ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_SMALL);
+            row.add(new Span(sender), revoke);
+            row.setAlignItems(FlexComponent.Alignment.BASELINE);
+            row.addClassName("image-sender");
+            rows.add(row);
+        }
+        return rows;
     }
 
     private static <F extends com.vaadin.flow.component.HasValue<?, String> & com.vaadin.flow.component.HasSize> F full(F field, String id, String value) {

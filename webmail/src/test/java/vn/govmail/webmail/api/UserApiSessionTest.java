@@ -16,6 +16,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import vn.govmail.webmail.mail.AddressSuggestions;
 
 /**
  * The client side of the user API against a small loopback HTTP server that behaves like the mail server's
@@ -55,6 +56,11 @@ class UserApiSessionTest {
             reply(exchange, 401, "{\"message\":\"unknown token\"}");
         } else if (line.equals("GET /govmail/me/missing")) {
             reply(exchange, 404, "{\"message\":\"Không tìm thấy\"}");
+        } else if (line.equals("GET /govmail/me/directory")) {
+            // what the mail server answers for q=tran (OrganisationIT checks the server side)
+            reply(exchange, 200, "[{\"address\":\"tranthib@demo.gov.vn\",\"name\":\"Trần Thị B\",\"unit\":\"Sở Nội vụ/Văn phòng\","
+                + "\"title\":\"Trưởng phòng\",\"kind\":\"person\"},"
+                + "{\"address\":\"tranghoa@demo.gov.vn\",\"name\":null,\"unit\":null,\"title\":null,\"kind\":\"group\"}]");
         } else if (line.equals("DELETE /govmail/me/session")) {
             exchange.sendResponseHeaders(204, -1);
             exchange.close();
@@ -105,6 +111,31 @@ class UserApiSessionTest {
         try (UserApiSession api = session("sai")) {
             assertThatThrownBy(() -> api.get("govmail/me")).isInstanceOf(PlatformApiException.class)
                 .hasMessageContaining("Wrong user name or password");
+        }
+    }
+
+    @Test
+    void composeSuggestionsMergeRecentContactsWithTheDirectory() {
+        try (UserApiSession api = session("dung-roi")) {
+            DirectoryClient directory = new DirectoryClient(api);
+            AddressSuggestions suggestions = new AddressSuggestions(
+                () -> List.of("Trần Thị B <tranthib@demo.gov.vn>", "Trương Văn C <truongc@example.org>", "khac@example.org"), directory::search);
+            List<AddressSuggestions.Suggestion> found = suggestions.suggest("tr", 10);
+            assertThat(found).extracting(AddressSuggestions.Suggestion::address)
+                .as("recent contacts first, the directory after, one row per address; 'tr' without diacritics finds 'Trần'")
+                .containsExactly("tranthib@demo.gov.vn", "truongc@example.org", "tranghoa@demo.gov.vn");
+            assertThat(found.get(0).details()).as("the directory row replaces the recent one: it knows unit and title")
+                .isEqualTo("Sở Nội vụ/Văn phòng · Trưởng phòng");
+            assertThat(found.get(0).label()).as("quoted: a name may hold a comma").isEqualTo("\"Trần Thị B\" <tranthib@demo.gov.vn>");
+            assertThat(found.get(2).kind()).isEqualTo("group");
+            assertThat(found.get(2).label()).isEqualTo("tranghoa@demo.gov.vn");
+        }
+        assertThat(requests).contains("GET /govmail/me/directory");
+        server.stop(0);
+        try (UserApiSession api = session("dung-roi")) {
+            AddressSuggestions offline = new AddressSuggestions(() -> List.of("Trần Thị B <tranthib@demo.gov.vn>"), new DirectoryClient(api)::search);
+            assertThat(offline.suggest("tran thi", 10)).as("without the mail server's API the recent contacts still come")
+                .extracting(AddressSuggestions.Suggestion::address).containsExactly("tranthib@demo.gov.vn");
         }
     }
 

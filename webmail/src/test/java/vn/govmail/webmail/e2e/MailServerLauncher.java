@@ -95,6 +95,16 @@ final class MailServerLauncher implements AutoCloseable {
         return data.resolve("tls").resolve("selfsigned-cert.pem");
     }
 
+    /** A call to the admin API (WebAdmin) with the token the server wrote into its data directory. */
+    java.net.http.HttpResponse<String> admin(String method, String path, String body) throws IOException, InterruptedException {
+        String token = Files.readString(data.resolve("admin-token"), StandardCharsets.UTF_8).strip();
+        java.net.http.HttpRequest request = java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://127.0.0.1:" + adminPort + "/" + path))
+            .header("Authorization", "Bearer " + token)
+            .method(method, body == null ? java.net.http.HttpRequest.BodyPublishers.noBody() : java.net.http.HttpRequest.BodyPublishers.ofString(body))
+            .build();
+        return java.net.http.HttpClient.newHttpClient().send(request, java.net.http.HttpResponse.BodyHandlers.ofString());
+    }
+
     static String demoUser(String localPart) {
         return localPart + "@demo.gov.vn";
     }

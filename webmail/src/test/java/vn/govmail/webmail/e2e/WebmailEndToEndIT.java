@@ -59,6 +59,8 @@ import vn.govmail.webmail.mail.MailConnector;
 class WebmailEndToEndIT {
     private static final String ALICE = MailServerLauncher.demoUser("nguyenvana");
     private static final String BOB = MailServerLauncher.demoUser("tranthib");
+    private static final String DIRECTORY_PERSON = MailServerLauncher.demoUser("phong.pn");
+    private static final String FORMATTED_SUBJECT = "Trả lời: triển khai thư điện tử";
     private static final String HTML_SUBJECT = "Công văn số 125/STTTT về việc triển khai thư công vụ";
     private static final Path SCREENSHOTS = Path.of(System.getProperty("govmail.screenshots", "target/screenshots"));
     private static MailServerLauncher server;
@@ -93,6 +95,7 @@ class WebmailEndToEndIT {
         env.put("GOVMAIL_WEBMAIL_TRUST_CERT", server.certificate().toString());
         connector = new MailConnector(WebmailSettings.fromEnvironment(env));
         seedMailbox();
+        importDirectoryPerson();
         Files.createDirectories(SCREENSHOTS);
         driver = chromium();
     }
@@ -189,6 +192,38 @@ class WebmailEndToEndIT {
         }
     }
 
+    /** One account with name, unit and title (the demo accounts have none) for the compose autocomplete. */
+    private static void importDirectoryPerson() throws Exception {
+        HttpResponse<String> imported = server.admin("POST", "govmail/import/accounts",
+            "email,ho_ten,don_vi,chuc_vu,mat_khau\n" + DIRECTORY_PERSON + ",Phạm Ngọc Phong,Sở Nội vụ/Văn phòng,Chánh văn phòng,"
+                + MailServerLauncher.PASSWORD + "\n");
+        assertThat(imported.statusCode()).as(imported.body()).isEqualTo(202);
+        String job = imported.body().replaceAll(".*\"job\":\"([^\"]+)\".*", "$1");
+        for (int i = 0; i < 120 && !server.admin("GET", "govmail/import/accounts/" + job, null).body().contains("\"state\":\"done\""); i++) {
+            Thread.sleep(250);
+        }
+    }
+
+    /** The text of the compose autocomplete's items (in the overlay, behind shadow roots). */
+    private static String suggestionTexts() {
+        return (String) js("""
+            const found = [];
+            const walk = root => root.querySelectorAll('*').forEach(e => {
+              if (e.tagName === 'VAADIN-MULTI-SELECT-COMBO-BOX-ITEM' && e.offsetParent !== null) found.push(e.textContent.replace(/\\s+/g, ' ').trim());
+              if (e.shadowRoot) walk(e.shadowRoot);
+            });
+            walk(document);
+            return found.join(' | ');""");
+    }
+
+    private static void clickSuggestion(String text) {
+        js("""
+            const walk = root => { for (const e of root.querySelectorAll('*')) {
+              if (e.tagName === 'VAADIN-MULTI-SELECT-COMBO-BOX-ITEM' && e.offsetParent !== null && e.textContent.includes(arguments[0])) { e.click(); return true; }
+              if (e.shadowRoot && walk(e.shadowRoot)) return true; } return false; };
+            return walk(document);""", text);
+    }
+
     private static WebDriverWait waiting() {
         return new WebDriverWait(driver, Duration.ofSeconds(20));
     }
@@ -279,6 +314,40 @@ class WebmailEndToEndIT {
         waiting().until(d -> !sink.requests.isEmpty());
         assertThat(sink.requests).containsExactly("GET /tracker.gif");
         sink.requests.clear();
+
+        // "Show images" was for this message only: opened again, the tracker is blocked again.
+        reopen("Khuyến mãi lớn cuối năm", HTML_SUBJECT);
+        Thread.sleep(500);
+        assertThat(sink.requests).as("per-message consent is not remembered").isEmpty();
+        // "Always show images from this sender": remembered in the preferences, for every later message of that sender.
+        waitFor(By.id("always-show-images")).click();
+        waiting().until(d -> !sink.requests.isEmpty());
+        sink.requests.clear();
+        reopen("Khuyến mãi lớn cuối năm", HTML_SUBJECT);
+        waitFor(By.id("images-trusted"));
+        waiting().until(d -> !sink.requests.isEmpty());
+        assertThat(sink.requests).containsExactly("GET /tracker.gif");
+        sink.requests.clear();
+
+        // Revoked in Settings: blocked again.
+        driver.findElement(By.id("settings")).click();
+        WebElement senders = waitFor(By.id("image-senders"));
+        assertThat(senders.getText()).contains("vanthu@demo.gov.vn");
+        js("arguments[0].scrollIntoView(); arguments[0].click();", senders.findElement(By.cssSelector(".image-sender-revoke")));
+        js("arguments[0].click();", driver.findElement(By.id("settings-save"))); // the tall dialog's footer may be below the window
+        waiting().until(ExpectedConditions.invisibilityOfElementLocated(By.id("settings-dialog")));
+        reopen("Khuyến mãi lớn cuối năm", HTML_SUBJECT);
+        waitFor(By.id("show-images"));
+        Thread.sleep(500);
+        assertThat(sink.requests).as("after revoking, nothing is loaded before consent").isEmpty();
+    }
+
+    private static void reopen(String other, String subject) {
+        waitFor(row(other)).click();
+        waitFor(readerSubject(other));
+        waitFor(row(subject)).click();
+        waitFor(readerSubject(subject));
+        waitFor(By.id("mail-frame"));
     }
 
     @Test
@@ -311,6 +380,16 @@ class WebmailEndToEndIT {
     void composesWithAnAttachmentThatReachesTheRecipientsInbox() throws Exception {
         driver.findElement(By.id("compose")).click();
         waitFor(By.id("compose-dialog"));
+        // The province directory (mail server's user API), typed without diacritics, with unit and title shown.
+        typeInto("compose-to", "so noi vu");
+        waiting().until(d -> suggestionTexts().contains("Phạm Ngọc Phong"));
+        assertThat(suggestionTexts()).contains("Sở Nội vụ/Văn phòng · Chánh văn phòng");
+        screenshot("05-compose-directory");
+        clickSuggestion("Phạm Ngọc Phong");
+        WebElement toInput = waitFor(By.cssSelector("#compose-to input"));
+        if (!toInput.getDomProperty("value").isEmpty()) { // the typed filter, if the field kept it (backspace on empty removes a chip)
+            toInput.sendKeys(Keys.chord(Keys.CONTROL, "a"), Keys.BACK_SPACE);
+        }
         typeInto("compose-to", BOB + Keys.ENTER);
         typeInto("compose-subject", "Báo cáo tuần 47");
         typeInto("compose-body", "Kính gửi chị,\nEm gửi báo cáo tuần.");
@@ -337,6 +416,7 @@ class WebmailEndToEndIT {
                 for (Message m : inbox.getMessages()) {
                     if ("Báo cáo tuần 47".equals(m.getSubject())) {
                         received = m;
+                        assertThat(String.join(", ", m.getHeader("To"))).as("the directory entry went into To").contains(DIRECTORY_PERSON);
                         assertThat(((MimeMultipart) m.getContent()).getCount()).isEqualTo(2);
                         MimeBodyPart att = (MimeBodyPart) ((MimeMultipart) m.getContent()).getBodyPart(1);
                         assertThat(MimeUtility.decodeText(att.getFileName())).isEqualTo(file.getFileName().toString());
@@ -361,6 +441,57 @@ class WebmailEndToEndIT {
 
     @Test
     @Order(5)
+    void repliesInFormattedTextSentAsHtmlAndPlainText() throws Exception {
+        waitFor(row(HTML_SUBJECT)).click();
+        waitFor(readerSubject(HTML_SUBJECT));
+        waitFor(By.id("reply")).click();
+        waitFor(By.id("compose-dialog"));
+        js("arguments[0].querySelector('input').click();", waitFor(By.id("compose-format")));
+        WebElement editor = waitFor(By.cssSelector("#compose-editor .ql-editor"));
+        waiting().until(d -> editor.getText().contains("Kính gửi các đơn vị"));
+        assertThat(editor.findElements(By.tagName("blockquote"))).as("the reply's quote, as block quotes").isNotEmpty();
+        editor.click();
+        editor.sendKeys(Keys.chord(Keys.CONTROL, Keys.HOME));
+        editor.sendKeys(Keys.chord(Keys.CONTROL, "b"), "Đồng ý triển khai", Keys.chord(Keys.CONTROL, "b"), " trước ngày 30/11.");
+        waiting().until(d -> !editor.findElements(By.tagName("strong")).isEmpty());
+        WebElement subject = waitFor(By.cssSelector("#compose-subject input"));
+        subject.sendKeys(Keys.chord(Keys.CONTROL, "a"), Keys.BACK_SPACE);
+        subject.sendKeys(FORMATTED_SUBJECT); // not "Công văn…": the search test below counts those
+        screenshot("06-compose-formatted");
+        driver.findElement(By.id("compose-send")).click();
+        waiting().until(ExpectedConditions.invisibilityOfElementLocated(By.id("compose-dialog")));
+
+        MailAccount vanthu = connector.login(MailServerLauncher.demoUser("vanthu"), MailServerLauncher.PASSWORD.toCharArray());
+        try (vanthu) {
+            MimeMultipart alternative = null;
+            for (int i = 0; i < 120 && alternative == null; i++) {
+                Folder inbox = vanthu.folder("INBOX");
+                inbox.open(Folder.READ_ONLY);
+                for (Message m : inbox.getMessages()) {
+                    if (FORMATTED_SUBJECT.equals(m.getSubject())) {
+                        assertThat(m.isMimeType("multipart/alternative")).as(m.getContentType()).isTrue();
+                        alternative = (MimeMultipart) m.getContent();
+                        assertThat(alternative.getCount()).isEqualTo(2);
+                        String plain = ((String) alternative.getBodyPart(0).getContent()).replace("\r\n", "\n"); // MIME text lines end in CRLF
+                        String html = (String) alternative.getBodyPart(1).getContent();
+                        assertThat(alternative.getBodyPart(0).isMimeType("text/plain")).isTrue();
+                        assertThat(alternative.getBodyPart(1).isMimeType("text/html")).isTrue();
+                        assertThat(plain).contains("Đồng ý triển khai trước ngày 30/11.", "> Kính gửi các đơn vị\n> Đề nghị").doesNotContain("<strong>");
+                        assertThat(html).containsPattern("<(strong|b)>Đồng ý triển khai</(strong|b)>").contains("<blockquote>", "Kính gửi các đơn vị<br>")
+                            .doesNotContain("<script", "ql-", "&nbsp;");
+                    }
+                }
+                inbox.close(false);
+                if (alternative == null) {
+                    Thread.sleep(250);
+                }
+            }
+            assertThat(alternative).as("the formatted reply reached vanthu's INBOX").isNotNull();
+        }
+    }
+
+    @Test
+    @Order(6)
     void searchesWithoutDiacritics() throws Exception {
         WebElement search = waitFor(By.cssSelector("#quick-search input"));
         search.sendKeys("cong van", Keys.ENTER);
@@ -378,7 +509,7 @@ class WebmailEndToEndIT {
     }
 
     @Test
-    @Order(6)
+    @Order(7)
     void spamButtonMovesTheMessageToJunk() throws Exception {
         waitFor(row("Khuyến mãi lớn cuối năm")).click();
         waitFor(readerSubject("Khuyến mãi lớn cuối năm"));
@@ -395,7 +526,7 @@ class WebmailEndToEndIT {
     }
 
     @Test
-    @Order(7)
+    @Order(8)
     void quarantinedMailIsPreviewedAsTextAndReleasedIntoTheInboxOnce() throws Exception {
         String subject = "Bảng lương tháng 11 có macro";
         // through port 25 as another mail server would: the macro-enabled sheet makes the filter quarantine it
@@ -479,7 +610,7 @@ class WebmailEndToEndIT {
     }
 
     @Test
-    @Order(8)
+    @Order(9)
     void newMailAppearsWithoutReloadAndThePhoneLayoutWorks() throws Exception {
         MailAccount vanthu = connector.login(MailServerLauncher.demoUser("vanthu"), MailServerLauncher.PASSWORD.toCharArray());
         try (vanthu) {
@@ -515,7 +646,7 @@ class WebmailEndToEndIT {
      * a leader; the leader logs in, sees it and records the direction. Each step checked on the server too.
      */
     @Test
-    @Order(8)
+    @Order(10)
     void theClerkRegistersAndPresentsADocumentAndTheLeaderDirectsIt() throws Exception {
         String clerk = MailServerLauncher.demoUser("vanthu");
         assertThat(admin("PUT", "govmail/eoffice/units/ubnd-tinh", """

@@ -56,4 +56,32 @@ class HtmlSanitizerTest {
         String doc = HtmlSanitizer.frameDocument("<p>x</p>", false);
         assertThat(doc).contains("default-src 'none'", "img-src data:;", "form-action 'none'");
     }
+
+    @Test
+    void composedHtmlKeepsFormattingOnlyAndHasAPlainTextTwin() {
+        String fromEditor = "<p><strong>Đồng ý</strong> <em>triển khai</em><img src=x onerror=alert(1)></p>"
+            + "<ol><li>Một</li><li>Hai</li></ol><p><a href=\"javascript:alert(1)\">x</a> <a href=\"https://laichau.gov.vn\">cổng</a></p>"
+            + "<blockquote>Kính gửi</blockquote><script>alert(2)</script><p style=\"background:url(http://t/)\">hết</p>";
+        String safe = FormattedText.sanitize(fromEditor);
+        assertThat(safe).contains("<strong>Đồng ý</strong>", "<em>triển khai</em>", "<ol>", "<blockquote>", "href=\"https://laichau.gov.vn\"")
+            .doesNotContain("img", "onerror", "javascript", "script", "style", "alert(2)");
+        assertThat(FormattedText.toPlainText(fromEditor))
+            .isEqualTo("Đồng ý triển khai\n1. Một\n2. Hai\nx cổng <https://laichau.gov.vn>\n> Kính gửi\nhết");
+    }
+
+    @Test
+    void quillMarkupBecomesPlainHtml() {
+        String quill = "<ol><li data-list=\"bullet\"><span class=\"ql-ui\" contenteditable=\"false\"></span>Một</li></ol>"
+            + "<blockquote>Kính gửi các đơn vị</blockquote><blockquote>Đề nghị <strong>triển khai</strong></blockquote><p>Hết</p>";
+        assertThat(FormattedText.sanitize(quill)).isEqualTo(
+            "<ul><li>Một</li></ul><blockquote>Kính gửi các đơn vị<br>Đề nghị <strong>triển khai</strong></blockquote><p>Hết</p>");
+        assertThat(FormattedText.toPlainText(quill)).isEqualTo("- Một\n> Kính gửi các đơn vị\n> Đề nghị triển khai\nHết");
+    }
+
+    @Test
+    void plainTextQuotesBecomeBlockQuotesInTheEditorAndBack() {
+        String html = FormattedText.fromPlainText("Chào anh,\n\n> Kính gửi <các> đơn vị\n> > cũ");
+        assertThat(html).isEqualTo("<p>Chào anh,</p><p><br></p><blockquote><p>Kính gửi &lt;các&gt; đơn vị</p><blockquote><p>cũ</p></blockquote></blockquote>");
+        assertThat(FormattedText.toPlainText(html)).isEqualTo("Chào anh,\n\n> Kính gửi <các> đơn vị\n> > cũ");
+    }
 }

@@ -8,9 +8,12 @@ import org.apache.james.core.Username;
 import org.apache.james.user.api.UsersRepository;
 import org.apache.james.user.api.model.User;
 
+import vn.govmail.mailserver.userapi.UserSessions;
+
 /**
  * Sets an account's password (admin reset or the user's own change), applying the {@link PasswordPolicy}; a new
- * password ends a pending {@link PasswordChangeRequirements forced change}.
+ * password ends a pending {@link PasswordChangeRequirements forced change} and every user-API session of the account
+ * (an admin resetting a compromised password must shut the intruder out of the webmail's API too).
  */
 public class AccountPasswordChanger {
     public static class PasswordRefused extends Exception {
@@ -21,11 +24,13 @@ public class AccountPasswordChanger {
 
     private final UsersRepository users;
     private final PasswordChangeRequirements passwordChanges;
+    private final UserSessions sessions;
 
     @Inject
-    public AccountPasswordChanger(UsersRepository users, PasswordChangeRequirements passwordChanges) {
+    public AccountPasswordChanger(UsersRepository users, PasswordChangeRequirements passwordChanges, UserSessions sessions) {
         this.users = users;
         this.passwordChanges = passwordChanges;
+        this.sessions = sessions;
     }
 
     public void change(Username user, String newPassword) throws Exception {
@@ -40,6 +45,7 @@ public class AccountPasswordChanger {
         account.setPassword(newPassword);
         users.updateUser(account);
         passwordChanges.clear(user);
+        sessions.closeAll(user);
     }
 
     /** The user's own change: the current password must be right, and the new one different. */

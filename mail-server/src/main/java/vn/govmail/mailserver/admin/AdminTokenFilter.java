@@ -13,6 +13,7 @@ import org.apache.james.webadmin.utils.ErrorResponder.ErrorType;
 import spark.Request;
 import spark.Response;
 import vn.govmail.mailserver.userapi.UserSessionRoutes;
+import vn.govmail.mailserver.userapi.UserSessions;
 
 /**
  * WebAdmin's authentication (James's {@link AuthenticationFilter} slot): every request needs
@@ -69,7 +70,12 @@ public class AdminTokenFilter implements AuthenticationFilter {
             }
         }
         if (presented == null || !token.matches(presented)) {
-            throttle.recordFailure(client);
+            // An expired user session (idle 30 min, a server restart) is routine, and every webmail user comes from
+            // the same loopback address: counting those would lock the admin CLI and all webmail users out. Their
+            // tokens are 256 random bits, so not counting them opens no guessing.
+            if (presented == null || !presented.startsWith(UserSessions.TOKEN_PREFIX)) {
+                throttle.recordFailure(client);
+            }
             response.header("WWW-Authenticate", "Bearer realm=\"govmail admin\"");
             throw ErrorResponder.builder().statusCode(401).type(ErrorType.INVALID_ARGUMENT)
                 .message("The admin API needs 'Authorization: Bearer <token>' (the token is in <data>/admin-token)").haltError();

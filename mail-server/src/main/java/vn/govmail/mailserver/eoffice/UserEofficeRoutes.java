@@ -141,8 +141,10 @@ public class UserEofficeRoutes implements Routes {
         DocumentAction action = DocumentAction.leadingTo(target).orElseThrow(() -> EofficeRequests.conflict(
             "A document cannot go back to '" + target.vietnamese() + "'"));
         if (!visible.document().state().canMoveTo(target)) {
-            // the same 409 as for everyone, with the workflow's own message
-            return operations.changeState(visible.document(), target, body, visible.access().person());
+            // The 409 is answered here, not by running the step: the state read above is not locked, and a step run
+            // without the role check could succeed if another user moved the document meanwhile.
+            throw EofficeRequests.conflict("Văn bản #" + visible.document().id() + " đang ở trạng thái '"
+                + visible.document().state().vietnamese() + "', không thể chuyển sang '" + target.vietnamese() + "'");
         }
         require(visible, action);
         return withMine(visible, operations.changeState(visible.document(), target, body, visible.access().person()));
@@ -150,9 +152,12 @@ public class UserEofficeRoutes implements Routes {
 
     private Object progress(Request request, Response response) throws Exception {
         Visible visible = visible(request);
-        if (visible.document().state() == DocumentState.IN_PROGRESS) {
-            require(visible, DocumentAction.PROGRESS);
+        if (visible.document().state() != DocumentState.IN_PROGRESS) {
+            // answered here for the same reason as in changeState: never run a step without its role check
+            throw EofficeRequests.conflict("Văn bản #" + visible.document().id() + " đang ở trạng thái '"
+                + visible.document().state().vietnamese() + "': chỉ ghi tiến độ cho văn bản đang xử lý");
         }
+        require(visible, DocumentAction.PROGRESS);
         return withMine(visible, operations.progress(visible.document(), body(request), visible.access().person()));
     }
 

@@ -110,7 +110,9 @@ public class Quarantine implements Startable {
                     && user.map(u -> pending.contains(QuarantineReleases.normalise(u))).orElse(true)
                     && domain.map(d -> pending.stream().anyMatch(r -> r.endsWith("@" + QuarantineReleases.normalise(d)))).orElse(true);
                 if (matches) {
-                    entries.add(entry(key.asString(), mail, pending));
+                    // a user sees themself only, never the other (possibly Bcc) recipients of the same mail
+                    List<String> shown = user.map(u -> List.of(QuarantineReleases.normalise(u))).orElse(pending);
+                    entries.add(entry(key.asString(), mail, shown));
                 }
             } finally {
                 dispose(mail);
@@ -174,7 +176,16 @@ public class Quarantine implements Startable {
                 return Outcome.ALREADY_HANDLED;
             }
             if (state == State.RELEASING) {
-                enqueueCopy(key, mail, claimed, attempt);
+                try {
+                    enqueueCopy(key, mail, claimed, attempt);
+                } catch (MessagingException | RuntimeException e) {
+                    // nothing was queued: give the claim back so that the mail stays listed and can be released again
+                    sql(() -> {
+                        releases.unclaim(key, claimed, attempt);
+                        return null;
+                    });
+                    throw e;
+                }
                 learnAsHam(mail);
                 LOGGER.info("Released quarantined mail {} to {} ({})", key, claimed, actor);
             } else {
@@ -236,8 +247,20 @@ public class Quarantine implements Startable {
         String key = release.get()[0];
         String attempt = release.get()[1];
         List<MailAddress> admitted = new ArrayList<>();
+        Boolean currentAttempt = null;
         for (MailAddress recipient : mail.getRecipients()) {
             if (sql(() -> releases.markDelivered(key, recipient.asString(), attempt))) {
+                admitted.add(recipient);
+                continue;
+            }
+            // No claim under this name: either a stale copy (its attempt was replaced at recovery: drop it) or the
+            // copy of the current attempt whose recipient the transport rewrote (the account was renamed, the address
+            // is now an alias or a group): deliver it rather than lose it.
+            if (currentAttempt == null) {
+                currentAttempt = sql(() -> releases.isCurrentAttempt(key, attempt));
+            }
+            if (currentAttempt) {
+                LOGGER.info("Released mail {} goes to {}, the rewritten address of a claimed recipient", key, recipient.asString());
                 admitted.add(recipient);
             }
         }

@@ -106,6 +106,34 @@ public class QuarantineReleases {
         }
     }
 
+    /** Whether some recipient of this mail is claimed under this attempt (false once recovery replaced it). */
+    public boolean isCurrentAttempt(String mailKey, String attempt) throws SQLException {
+        try (Connection connection = database.dataSource().getConnection();
+             PreparedStatement select = connection.prepareStatement(
+                 "SELECT 1 FROM govmail_quarantine_release WHERE mail_key = ? AND attempt = ? LIMIT 1")) {
+            select.setString(1, mailKey);
+            select.setString(2, attempt);
+            try (var rows = select.executeQuery()) {
+                return rows.next();
+            }
+        }
+    }
+
+    /** Removes the claims of a release whose copy could not be queued (the recipients are pending again). */
+    public void unclaim(String mailKey, Collection<String> recipients, String attempt) throws SQLException {
+        try (Connection connection = database.dataSource().getConnection();
+             PreparedStatement delete = connection.prepareStatement("""
+                 DELETE FROM govmail_quarantine_release WHERE mail_key = ? AND recipient = ? AND attempt = ? AND state = 'RELEASING'
+                 """)) {
+            for (String recipient : recipients) {
+                delete.setString(1, mailKey);
+                delete.setString(2, normalise(recipient));
+                delete.setString(3, attempt);
+                delete.executeUpdate();
+            }
+        }
+    }
+
     /** Gives rows still "releasing" a new attempt (at recovery): copies of the older attempt are then dropped. */
     public void reattempt(String mailKey, String recipient, String attempt) throws SQLException {
         try (Connection connection = database.dataSource().getConnection();

@@ -5,6 +5,8 @@ import java.util.Optional;
 import javax.inject.Inject;
 
 import org.apache.james.core.Username;
+import org.apache.james.user.api.UsersRepository;
+import org.apache.james.user.api.UsersRepositoryException;
 import org.apache.james.webadmin.utils.ErrorResponder;
 import org.apache.james.webadmin.utils.ErrorResponder.ErrorType;
 
@@ -14,19 +16,22 @@ import vn.govmail.mailserver.admin.DelegatedTokens;
 
 /**
  * Lets a mail user's session token ({@link UserSessions}) through WebAdmin's authentication for the user API only:
- * routes under {@value #PREFIX}. Every other route answers 403 to it. A session of an account disabled since it
- * began ends at its next request (401, like an unknown token).
+ * routes under {@value #PREFIX}. Every other route answers 403 to it. A session of an account disabled, deleted or
+ * renamed since it began ends at its next request (401, like an unknown token); a password change ends them at once
+ * ({@code AccountPasswordChanger}).
  */
 public class UserSessionTokens implements DelegatedTokens {
     public static final String PREFIX = "/govmail/me";
 
     private final UserSessions sessions;
     private final AccountStatusStore accounts;
+    private final UsersRepository users;
 
     @Inject
-    public UserSessionTokens(UserSessions sessions, AccountStatusStore accounts) {
+    public UserSessionTokens(UserSessions sessions, AccountStatusStore accounts, UsersRepository users) {
         this.sessions = sessions;
         this.accounts = accounts;
+        this.users = users;
     }
 
     @Override
@@ -35,7 +40,7 @@ public class UserSessionTokens implements DelegatedTokens {
         if (user.isEmpty()) {
             return Optional.empty();
         }
-        if (accounts.isDisabled(user.get())) {
+        if (accounts.isDisabled(user.get()) || !exists(user.get())) {
             sessions.closeAll(user.get());
             return Optional.empty();
         }
@@ -46,5 +51,15 @@ public class UserSessionTokens implements DelegatedTokens {
                 .haltError();
         }
         return Optional.of(SessionUser.ACTOR_PREFIX + user.get().asString());
+    }
+
+    /** Deleted and renamed accounts are gone from the repository (its answer is cached, removals forgotten at once). */
+    private boolean exists(Username user) {
+        try {
+            return users.contains(user);
+        } catch (UsersRepositoryException e) {
+            throw ErrorResponder.builder().statusCode(503).type(ErrorType.SERVER_ERROR)
+                .message("The account store is unavailable, try again later").haltError();
+        }
     }
 }

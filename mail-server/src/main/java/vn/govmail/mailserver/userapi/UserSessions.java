@@ -28,6 +28,7 @@ public class UserSessions {
     public record Session(Username user, Instant created, Instant lastUsed) {
     }
 
+    public static final String TOKEN_PREFIX = "ust_";
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private final Map<String, Session> sessions = new ConcurrentHashMap<>();
@@ -50,7 +51,7 @@ public class UserSessions {
         pruneExpired();
         byte[] random = new byte[32];
         RANDOM.nextBytes(random);
-        String token = "ust_" + Base64.getUrlEncoder().withoutPadding().encodeToString(random);
+        String token = TOKEN_PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(random);
         Instant now = clock.instant();
         sessions.put(hash(token), new Session(user, now, now));
         return token;

@@ -179,6 +179,27 @@ class AccountPolicyIT {
             .replaceAll(".*\"token\":\"([^\"]+)\".*", "$1");
         assertThat(AdminApi.call(server, "DELETE", "govmail/me/session", null, second).statusCode()).isEqualTo(204);
         assertThat(AdminApi.call(server, "GET", "govmail/me", null, second).statusCode()).as("logged out").isEqualTo(401);
+
+        // Ended sessions are routine (idle, restart): a burst of them must not lock the admin out of WebAdmin.
+        for (int i = 0; i < 15; i++) {
+            assertThat(AdminApi.call(server, "GET", "govmail/me", null, second).statusCode()).isEqualTo(401);
+        }
+        assertThat(admin("GET", "govmail/me/session", null)).as("the admin token still works").isNotEqualTo(429);
+        assertThat(admin("GET", "domains", null)).isEqualTo(200);
+
+        // An admin password reset ends the user's sessions (an intruder's too).
+        String third = AdminApi.call(server, "POST", "govmail/me/session", credentials, null).body()
+            .replaceAll(".*\"token\":\"([^\"]+)\".*", "$1");
+        assertThat(admin("POST", "govmail/users/" + user + "/reset-password", "{\"password\":\"Mat-khau-cap-lai-2026\"}")).isEqualTo(200);
+        assertThat(AdminApi.call(server, "GET", "govmail/me", null, third).statusCode()).as("reset ends the session").isEqualTo(401);
+
+        // A deleted account's session ends with it.
+        String fourth = AdminApi.call(server, "POST", "govmail/me/session",
+            "{\"user\":\"" + user + "\",\"password\":\"Mat-khau-cap-lai-2026\"}", null).body()
+            .replaceAll(".*\"token\":\"([^\"]+)\".*", "$1");
+        assertThat(AdminApi.call(server, "GET", "govmail/me", null, fourth).statusCode()).isEqualTo(200);
+        assertThat(admin("DELETE", "users/" + user, null)).isEqualTo(204);
+        assertThat(AdminApi.call(server, "GET", "govmail/me", null, fourth).statusCode()).as("deleted account").isEqualTo(401);
     }
 
     private static boolean containsBody(Store store, String token) throws Exception {

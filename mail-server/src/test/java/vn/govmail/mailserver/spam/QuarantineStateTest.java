@@ -100,6 +100,22 @@ class QuarantineStateTest {
     }
 
     @Test
+    void aRewrittenRecipientIsRecognisedOnlyUnderTheCurrentAttemptAndAFailedQueueGivesTheClaimBack() throws Exception {
+        QuarantineReleases releases = new QuarantineReleases(database);
+        String key = "mail-" + UUID.randomUUID();
+        releases.claim(key, List.of("old@demo.gov.vn"), State.RELEASING, "first", "test");
+        assertThat(releases.isCurrentAttempt(key, "first")).as("the copy of this release, whatever its recipient became").isTrue();
+        releases.reattempt(key, "old@demo.gov.vn", "second");
+        assertThat(releases.isCurrentAttempt(key, "first")).as("a copy queued before the recovery").isFalse();
+
+        String other = "mail-" + UUID.randomUUID();
+        releases.claim(other, List.of("b@demo.gov.vn"), State.RELEASING, "x", "test");
+        releases.unclaim(other, List.of("b@demo.gov.vn"), "x");
+        assertThat(releases.handled(other)).as("pending again after the queue failed").isEmpty();
+        assertThat(releases.claim(other, List.of("b@demo.gov.vn"), State.RELEASING, "y", "test")).hasSize(1);
+    }
+
+    @Test
     void digestMarksNeverGoBackAndTheDaysRunIsRemembered() throws Exception {
         QuarantineDigestStore store = new QuarantineDigestStore(database);
         String user = "digest-" + UUID.randomUUID() + "@demo.gov.vn";

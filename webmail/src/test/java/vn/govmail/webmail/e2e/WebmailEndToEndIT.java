@@ -680,6 +680,7 @@ class WebmailEndToEndIT {
         long id = awaitDocument("ubnd-tinh");
 
         // the văn thư: the list, the document, register → số đến 1, the source mail, present to Bob
+        driver.manage().deleteAllCookies();   // a fresh browser session, whoever the earlier tests left logged in
         login(clerk, MailServerLauncher.PASSWORD);
         waitFor(By.id("nav-documents")).click();
         waitFor(documentRow("31/SNV-TCBC"));

@@ -10,6 +10,8 @@ import java.util.Locale;
 import javax.inject.Inject;
 
 import org.apache.james.core.MailAddress;
+import org.apache.james.domainlist.api.DomainList;
+import org.apache.james.domainlist.api.DomainListException;
 import org.apache.james.core.MaybeSender;
 import org.apache.james.protocols.smtp.SMTPSession;
 import org.apache.james.protocols.smtp.hook.HookResult;
@@ -27,30 +29,34 @@ import vn.govmail.spamfilter.SpamFilterSettings;
  * mail server retries after {@code spam.greylist.delay.seconds} and passes. Never greylisted: authenticated
  * sessions and trusted networks, senders on an allow list (unless SPF failed), and the senders of
  * {@code spam.greylist.exempt.senders} (default {@code @gov.vn}: every government domain) whose SPF passed.
- * A database failure lets the mail through.
+ * Only our own domains' recipients: a relay attempt is left to James's relay check (a permanent refusal) instead of
+ * being invited to retry. A database failure lets the mail through.
  */
 public class GreylistRcptHook implements RcptHook {
     private static final Logger LOGGER = LoggerFactory.getLogger(GreylistRcptHook.class);
 
     private final SpamFilterService filter;
     private final GreylistStore store;
+    private final DomainList domains;
     private final Clock clock;
 
     @Inject
-    public GreylistRcptHook(SpamFilterService filter, GreylistStore store) {
-        this(filter, store, Clock.systemUTC());
+    public GreylistRcptHook(SpamFilterService filter, GreylistStore store, DomainList domains) {
+        this(filter, store, domains, Clock.systemUTC());
     }
 
-    GreylistRcptHook(SpamFilterService filter, GreylistStore store, Clock clock) {
+    GreylistRcptHook(SpamFilterService filter, GreylistStore store, DomainList domains, Clock clock) {
         this.filter = filter;
         this.store = store;
+        this.domains = domains;
         this.clock = clock;
     }
 
     @Override
     public HookResult doRcpt(SMTPSession session, MaybeSender sender, MailAddress rcpt) {
         SpamFilterSettings settings = filter.settings();
-        if (!filter.enabled() || !settings.flag("spam.greylist.enabled", false) || filter.trustedClient(session)) {
+        if (!filter.enabled() || !settings.flag("spam.greylist.enabled", false) || filter.trustedClient(session)
+            || !isLocal(rcpt)) {
             return HookResult.DECLINED;
         }
         String from = sender.asString("").toLowerCase(Locale.ROOT);
@@ -74,6 +80,14 @@ public class GreylistRcptHook implements RcptHook {
         } catch (Exception e) {
             LOGGER.warn("Greylisting unavailable, mail let through: {}", e.toString());
             return HookResult.DECLINED;
+        }
+    }
+
+    private boolean isLocal(MailAddress rcpt) {
+        try {
+            return domains.containsDomain(rcpt.getDomain());
+        } catch (DomainListException e) {
+            return false;   // no greylisting then; the relay check and delivery decide
         }
     }
 

@@ -194,6 +194,8 @@ class SpamFilterIT {
             assertThat(smtp.send("RSET")).startsWith("250");
             assertThat(smtp.send("MAIL FROM:<tin@newsletter.example>")).startsWith("250");
             assertThat(smtp.send("RCPT TO:<" + USER + ">")).startsWith("451 4.7.1");
+            // a relay attempt is refused for good (the relay check), never greylisted into a retry
+            assertThat(smtp.send("RCPT TO:<victim@elsewhere.example>")).startsWith("5");
         }
         Thread.sleep(2500);   // GOVMAIL_SPAM_GREYLIST_DELAY_SECONDS=2
         assertThat(sendRaw("127.0.0.8", "tin@newsletter.example", mail)).startsWith("250");

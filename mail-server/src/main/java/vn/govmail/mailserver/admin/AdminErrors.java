@@ -1,7 +1,7 @@
 package vn.govmail.mailserver.admin;
 
-import org.apache.james.webadmin.utils.ErrorResponder;
 import org.apache.james.webadmin.utils.ErrorResponder.ErrorType;
+import org.apache.james.webadmin.utils.ErrorResponder;
 
 /**
  * The one way govmail's WebAdmin routes refuse a request: throw what these return, and Spark answers the status with
@@ -22,6 +22,11 @@ public final class AdminErrors {
 
     public static RuntimeException conflict(String message) {
         return status(409, message);
+    }
+
+    /** 403: the credentials are valid but not for this route or resource. */
+    public static RuntimeException forbidden(String message) {
+        return ErrorResponder.builder().statusCode(403).type(ErrorType.INVALID_ARGUMENT).message(message).haltError();
     }
 
     public static RuntimeException status(int status, String message) {

@@ -1,12 +1,12 @@
 package vn.govmail.mailserver.eoffice;
 
-import static vn.govmail.mailserver.eoffice.EofficeRequests.badRequest;
-import static vn.govmail.mailserver.eoffice.EofficeRequests.conflict;
+import static vn.govmail.mailserver.admin.AdminErrors.badRequest;
+import static vn.govmail.mailserver.admin.AdminErrors.conflict;
 import static vn.govmail.mailserver.eoffice.EofficeRequests.date;
-import static vn.govmail.mailserver.eoffice.EofficeRequests.forbidden;
+import static vn.govmail.mailserver.admin.AdminErrors.forbidden;
 import static vn.govmail.mailserver.eoffice.EofficeRequests.id;
 import static vn.govmail.mailserver.eoffice.EofficeRequests.integer;
-import static vn.govmail.mailserver.eoffice.EofficeRequests.notFound;
+import static vn.govmail.mailserver.admin.AdminErrors.notFound;
 import static vn.govmail.mailserver.eoffice.EofficeRequests.optional;
 import static vn.govmail.mailserver.eoffice.EofficeRequests.refusalsAsConflict;
 import static vn.govmail.mailserver.eoffice.EofficeRequests.required;
@@ -35,6 +35,7 @@ import vn.govmail.eoffice.store.DocumentState;
 import vn.govmail.eoffice.store.StateChangeRefused;
 import vn.govmail.eoffice.store.StoredAttachment;
 import vn.govmail.eoffice.store.Unit;
+import vn.govmail.mailserver.admin.AdminErrors;
 
 /**
  * What the admin/client routes ({@link EofficeRoutes}) and a mail user's routes ({@link UserEofficeRoutes}) do to

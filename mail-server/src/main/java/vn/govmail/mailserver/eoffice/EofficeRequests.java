@@ -1,11 +1,11 @@
 package vn.govmail.mailserver.eoffice;
 
+import static vn.govmail.mailserver.admin.AdminErrors.badRequest;
+import static vn.govmail.mailserver.admin.AdminErrors.conflict;
+
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.Optional;
-
-import org.apache.james.webadmin.utils.ErrorResponder;
-import org.apache.james.webadmin.utils.ErrorResponder.ErrorType;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -13,7 +13,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import spark.Request;
 import vn.govmail.eoffice.store.StateChangeRefused;
 
-/** Reading eOffice requests (JSON bodies, numbers, dates) and answering errors as WebAdmin JSON, for both route sets. */
+/** Reading eOffice requests (JSON bodies, numbers, dates), for both route sets; bad values answer {@link vn.govmail.mailserver.admin.AdminErrors}. */
 final class EofficeRequests {
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
@@ -88,19 +88,7 @@ final class EofficeRequests {
         return value == null || value.isNull() || value.asText().isBlank() ? Optional.empty() : Optional.of(value.asText().strip());
     }
 
-    static RuntimeException badRequest(String message) {
-        return ErrorResponder.builder().statusCode(400).type(ErrorType.INVALID_ARGUMENT).message(message).haltError();
-    }
 
-    static RuntimeException forbidden(String message) {
-        return ErrorResponder.builder().statusCode(403).type(ErrorType.INVALID_ARGUMENT).message(message).haltError();
-    }
 
-    static RuntimeException notFound(String message) {
-        return ErrorResponder.builder().statusCode(404).type(ErrorType.NOT_FOUND).message(message).haltError();
-    }
 
-    static RuntimeException conflict(String message) {
-        return ErrorResponder.builder().statusCode(409).type(ErrorType.INVALID_ARGUMENT).message(message).haltError();
-    }
 }

@@ -1,9 +1,9 @@
 package vn.govmail.mailserver.eoffice;
 
-import static vn.govmail.mailserver.eoffice.EofficeRequests.badRequest;
+import static vn.govmail.mailserver.admin.AdminErrors.badRequest;
 import static vn.govmail.mailserver.eoffice.EofficeRequests.body;
-import static vn.govmail.mailserver.eoffice.EofficeRequests.conflict;
-import static vn.govmail.mailserver.eoffice.EofficeRequests.notFound;
+import static vn.govmail.mailserver.admin.AdminErrors.conflict;
+import static vn.govmail.mailserver.admin.AdminErrors.notFound;
 import static vn.govmail.mailserver.eoffice.EofficeRequests.optional;
 import static vn.govmail.mailserver.eoffice.EofficeRequests.required;
 
@@ -30,6 +30,7 @@ import vn.govmail.eoffice.extract.MetadataExtractor;
 import vn.govmail.eoffice.mail.MailMessageReader;
 import vn.govmail.eoffice.store.DocumentRecord;
 import vn.govmail.eoffice.store.Unit;
+import vn.govmail.mailserver.admin.AdminErrors;
 import vn.govmail.mailserver.admin.AdminTokenFilter;
 
 /**

@@ -1,7 +1,7 @@
 package vn.govmail.mailserver.eoffice;
 
 import static vn.govmail.mailserver.eoffice.EofficeRequests.body;
-import static vn.govmail.mailserver.eoffice.EofficeRequests.forbidden;
+import static vn.govmail.mailserver.admin.AdminErrors.forbidden;
 
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -24,6 +24,7 @@ import vn.govmail.eoffice.store.DocumentRecord;
 import vn.govmail.eoffice.store.DocumentState;
 import vn.govmail.eoffice.store.DocumentStore;
 import vn.govmail.eoffice.store.Unit;
+import vn.govmail.mailserver.admin.AdminErrors;
 import vn.govmail.mailserver.userapi.SessionUser;
 import vn.govmail.mailserver.userapi.UserSessionTokens;
 
@@ -138,12 +139,12 @@ public class UserEofficeRoutes implements Routes {
         Visible visible = visible(request);
         JsonNode body = body(request);
         DocumentState target = DocumentOperations.target(body);
-        DocumentAction action = DocumentAction.leadingTo(target).orElseThrow(() -> EofficeRequests.conflict(
+        DocumentAction action = DocumentAction.leadingTo(target).orElseThrow(() -> AdminErrors.conflict(
             "A document cannot go back to '" + target.vietnamese() + "'"));
         if (!visible.document().state().canMoveTo(target)) {
             // The 409 is answered here, not by running the step: the state read above is not locked, and a step run
             // without the role check could succeed if another user moved the document meanwhile.
-            throw EofficeRequests.conflict("Văn bản #" + visible.document().id() + " đang ở trạng thái '"
+            throw AdminErrors.conflict("Văn bản #" + visible.document().id() + " đang ở trạng thái '"
                 + visible.document().state().vietnamese() + "', không thể chuyển sang '" + target.vietnamese() + "'");
         }
         require(visible, action);
@@ -154,7 +155,7 @@ public class UserEofficeRoutes implements Routes {
         Visible visible = visible(request);
         if (visible.document().state() != DocumentState.IN_PROGRESS) {
             // answered here for the same reason as in changeState: never run a step without its role check
-            throw EofficeRequests.conflict("Văn bản #" + visible.document().id() + " đang ở trạng thái '"
+            throw AdminErrors.conflict("Văn bản #" + visible.document().id() + " đang ở trạng thái '"
                 + visible.document().state().vietnamese() + "': chỉ ghi tiến độ cho văn bản đang xử lý");
         }
         require(visible, DocumentAction.PROGRESS);
@@ -166,7 +167,7 @@ public class UserEofficeRoutes implements Routes {
         String unit = request.queryParams("unit");
         if (unit == null || unit.isBlank()) {
             if (access.clerkUnits().size() != 1) {
-                throw EofficeRequests.badRequest("Give ?unit= (one of the units whose văn thư you are: " + access.clerkUnits() + ")");
+                throw AdminErrors.badRequest("Give ?unit= (one of the units whose văn thư you are: " + access.clerkUnits() + ")");
             }
             unit = access.clerkUnits().get(0);
         }

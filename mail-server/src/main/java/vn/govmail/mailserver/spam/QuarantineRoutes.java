@@ -8,14 +8,15 @@ import java.util.Optional;
 import javax.inject.Inject;
 
 import org.apache.james.webadmin.Routes;
-import org.apache.james.webadmin.utils.ErrorResponder;
 import org.apache.james.webadmin.utils.ErrorResponder.ErrorType;
+import org.apache.james.webadmin.utils.ErrorResponder;
 import org.apache.james.webadmin.utils.JsonTransformer;
 
 import spark.Request;
-import vn.govmail.mailserver.admin.AdminTokenFilter;
 import spark.Response;
 import spark.Service;
+import vn.govmail.mailserver.admin.AdminErrors;
+import vn.govmail.mailserver.admin.AdminTokenFilter;
 
 /**
  * Admin REST for the spam filter (behind the admin token like every WebAdmin route):
@@ -69,8 +70,7 @@ public class QuarantineRoutes implements Routes {
     /** 404 for an unknown key, 409 for one already released or deleted (nothing delivered twice). */
     static void outcome(Quarantine.Outcome outcome, String key) {
         switch (outcome) {
-            case NOT_FOUND -> throw ErrorResponder.builder().statusCode(404).type(ErrorType.NOT_FOUND)
-                .message("No quarantined mail " + key).haltError();
+            case NOT_FOUND -> throw AdminErrors.notFound("No quarantined mail " + key);
             case ALREADY_HANDLED -> throw ErrorResponder.builder().statusCode(409).type(ErrorType.WRONG_STATE)
                 .message("Quarantined mail " + key + " was already released (or deleted): it is delivered only once").haltError();
             default -> {

@@ -10,13 +10,12 @@ import org.apache.james.core.Domain;
 import org.apache.james.core.MailAddress;
 import org.apache.james.domainlist.api.DomainList;
 import org.apache.james.webadmin.Routes;
-import org.apache.james.webadmin.utils.ErrorResponder;
-import org.apache.james.webadmin.utils.ErrorResponder.ErrorType;
 import org.apache.james.webadmin.utils.JsonTransformer;
 
 import spark.Request;
 import spark.Response;
 import spark.Service;
+import vn.govmail.mailserver.admin.AdminErrors;
 import vn.govmail.spamfilter.lists.ListEntry;
 import vn.govmail.spamfilter.lists.SenderLists;
 
@@ -72,8 +71,7 @@ public class SenderListRoutes implements Routes {
         String owner = owner(request);
         String pattern = pattern(request);
         if (!lists().remove(owner, pattern)) {
-            throw ErrorResponder.builder().statusCode(404).type(ErrorType.NOT_FOUND)
-                .message(pattern + " is not on the list of " + shown(owner)).haltError();
+            throw AdminErrors.notFound(pattern + " is not on the list of " + shown(owner));
         }
         response.status(204);
         return "";
@@ -99,7 +97,7 @@ public class SenderListRoutes implements Routes {
         }
         String domain = owner.contains("@") ? address(owner, "owner").getDomain().asString() : domainName(owner, "owner");
         if (!domains.containsDomain(Domain.of(domain))) {
-            throw badRequest("owner '" + owner + "' is not in one of our domains (use a user address, a domain we host, or 'global')");
+            throw AdminErrors.badRequest("owner '" + owner + "' is not in one of our domains (use a user address, a domain we host, or 'global')");
         }
         return owner;
     }
@@ -116,7 +114,7 @@ public class SenderListRoutes implements Routes {
         try {
             return new MailAddress(text);
         } catch (Exception e) {
-            throw badRequest(what + " '" + text + "' is not a mail address (a sender may also be @domain)");
+            throw AdminErrors.badRequest(what + " '" + text + "' is not a mail address (a sender may also be @domain)");
         }
     }
 
@@ -127,11 +125,8 @@ public class SenderListRoutes implements Routes {
             }
             return Domain.of(text).asString();
         } catch (Exception e) {
-            throw badRequest(what + " '" + text + "' is not a domain name");
+            throw AdminErrors.badRequest(what + " '" + text + "' is not a domain name");
         }
     }
 
-    private static RuntimeException badRequest(String message) {
-        return ErrorResponder.builder().statusCode(400).type(ErrorType.INVALID_ARGUMENT).message(message).haltError();
-    }
 }

@@ -8,13 +8,12 @@ import javax.inject.Inject;
 
 import org.apache.james.core.Username;
 import org.apache.james.webadmin.Routes;
-import org.apache.james.webadmin.utils.ErrorResponder;
-import org.apache.james.webadmin.utils.ErrorResponder.ErrorType;
 import org.apache.james.webadmin.utils.JsonTransformer;
 
 import spark.Request;
 import spark.Response;
 import spark.Service;
+import vn.govmail.mailserver.admin.AdminErrors;
 import vn.govmail.mailserver.userapi.SessionUser;
 
 /**
@@ -61,8 +60,7 @@ public class UserQuarantineRoutes implements Routes {
     private QuarantinePreview preview(Request request, Response response) throws Exception {
         Username user = SessionUser.of(request);
         String id = request.params("id");
-        return quarantine.preview(id, user).orElseThrow(() -> ErrorResponder.builder().statusCode(404)
-            .type(ErrorType.NOT_FOUND).message("No quarantined mail " + id + " for " + user.asString()).haltError());
+        return quarantine.preview(id, user).orElseThrow(() -> AdminErrors.notFound("No quarantined mail " + id + " for " + user.asString()));
     }
 
     private Map<String, Object> release(Request request, Response response) throws Exception {

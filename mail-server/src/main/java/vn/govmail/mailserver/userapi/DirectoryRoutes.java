@@ -14,13 +14,12 @@ import org.apache.james.rrt.api.RecipientRewriteTable;
 import org.apache.james.rrt.lib.Mapping;
 import org.apache.james.rrt.lib.MappingSource;
 import org.apache.james.webadmin.Routes;
-import org.apache.james.webadmin.utils.ErrorResponder;
-import org.apache.james.webadmin.utils.ErrorResponder.ErrorType;
 import org.apache.james.webadmin.utils.JsonTransformer;
 
 import spark.Request;
 import spark.Response;
 import spark.Service;
+import vn.govmail.mailserver.admin.AdminErrors;
 import vn.govmail.mailserver.organisation.ProvinceDirectory;
 
 /**
@@ -60,9 +59,9 @@ public class DirectoryRoutes implements Routes {
         int limit = limit(request.queryParams("limit"));
         String query = request.queryParams("q") == null ? "" : request.queryParams("q");
         if (query.length() > 200) {
-            throw badRequest("The query is longer than 200 characters");
+            throw AdminErrors.badRequest("The query is longer than 200 characters");
         }
-        Domain domain = user.getDomainPart().orElseThrow(() -> badRequest(user.asString() + " has no domain"));
+        Domain domain = user.getDomainPart().orElseThrow(() -> AdminErrors.badRequest(user.asString() + " has no domain"));
         return directory.search(query, domains(domain), limit).stream().map(DirectoryRoutes::describe).toList();
     }
 
@@ -101,10 +100,7 @@ public class DirectoryRoutes implements Routes {
         } catch (NumberFormatException e) {
             // answered below
         }
-        throw badRequest("limit must be a number from 1 to " + MAX_LIMIT + ", not '" + text + "'");
+        throw AdminErrors.badRequest("limit must be a number from 1 to " + MAX_LIMIT + ", not '" + text + "'");
     }
 
-    private static RuntimeException badRequest(String message) {
-        return ErrorResponder.builder().statusCode(400).type(ErrorType.INVALID_ARGUMENT).message(message).haltError();
-    }
 }

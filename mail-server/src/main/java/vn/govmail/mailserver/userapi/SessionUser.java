@@ -1,10 +1,9 @@
 package vn.govmail.mailserver.userapi;
 
 import org.apache.james.core.Username;
-import org.apache.james.webadmin.utils.ErrorResponder;
-import org.apache.james.webadmin.utils.ErrorResponder.ErrorType;
 
 import spark.Request;
+import vn.govmail.mailserver.admin.AdminErrors;
 import vn.govmail.mailserver.admin.AdminTokenFilter;
 
 /**
@@ -23,9 +22,7 @@ public final class SessionUser {
         if (actor instanceof String text && text.startsWith(ACTOR_PREFIX)) {
             return Username.of(text.substring(ACTOR_PREFIX.length()));
         }
-        throw ErrorResponder.builder().statusCode(403).type(ErrorType.INVALID_ARGUMENT)
-            .message("This route acts for a mail user: open a session with POST " + UserSessionRoutes.SESSION_PATH
-                + " (the user's mail address and password) and present its token")
-            .haltError();
+        throw AdminErrors.forbidden("This route acts for a mail user: open a session with POST " + UserSessionRoutes.SESSION_PATH
+            + " (the user's mail address and password) and present its token");
     }
 }

@@ -8,14 +8,13 @@ import org.apache.james.core.Username;
 import org.apache.james.mailbox.Authenticator;
 import org.apache.james.util.MDCBuilder;
 import org.apache.james.webadmin.Routes;
-import org.apache.james.webadmin.utils.ErrorResponder;
-import org.apache.james.webadmin.utils.ErrorResponder.ErrorType;
 import org.apache.james.webadmin.utils.JsonTransformer;
 import org.slf4j.MDC;
 
 import spark.Request;
 import spark.Response;
 import spark.Service;
+import vn.govmail.mailserver.admin.AdminErrors;
 import vn.govmail.mailserver.admin.FailureThrottle;
 import vn.govmail.mailserver.admin.JsonFields;
 import vn.govmail.mailserver.imap.PasswordChangeRefusal;
@@ -65,24 +64,24 @@ public class UserSessionRoutes implements Routes {
 
     private Object open(Request request, Response response) throws Exception {
         String body = request.body();
-        String userText = JsonFields.string(body, "user").orElseThrow(() -> error(400, "Missing field 'user' (the mail address)"));
-        String password = JsonFields.string(body, "password").orElseThrow(() -> error(400, "Missing field 'password'"));
+        String userText = JsonFields.string(body, "user").orElseThrow(() -> AdminErrors.badRequest("Missing field 'user' (the mail address)"));
+        String password = JsonFields.string(body, "password").orElseThrow(() -> AdminErrors.badRequest("Missing field 'password'"));
         Username user;
         try {
             user = Username.of(userText);
         } catch (IllegalArgumentException e) {
-            throw error(400, "'" + userText + "' is not a valid user name");
+            throw AdminErrors.badRequest("'" + userText + "' is not a valid user name");
         }
         String throttleKey = user.asString() + "|" + request.ip();
         if (throttle.isBlocked(throttleKey)) {
-            throw error(429, "Too many failed sign-ins for " + user.asString() + " from " + request.ip() + ": wait a few minutes");
+            throw AdminErrors.status(429, "Too many failed sign-ins for " + user.asString() + " from " + request.ip() + ": wait a few minutes");
         }
         if (!authenticate(user, password, request.ip())) {
             if (PasswordChangeRefusal.take()) {
-                throw error(403, "The password of " + user.asString() + " must be changed first (POST /govmail/account/password)");
+                throw AdminErrors.status(403, "The password of " + user.asString() + " must be changed first (POST /govmail/account/password)");
             }
             throttle.recordFailure(throttleKey);
-            throw error(401, "Wrong user name or password, or the account is disabled");
+            throw AdminErrors.status(401, "Wrong user name or password, or the account is disabled");
         }
         response.status(201);
         return Map.of("token", sessions.open(user), "user", user.asString(),
@@ -104,8 +103,4 @@ public class UserSessionRoutes implements Routes {
         return "";
     }
 
-    private static RuntimeException error(int status, String message) {
-        return ErrorResponder.builder().statusCode(status).type(status == 400 ? ErrorType.INVALID_ARGUMENT : ErrorType.WRONG_STATE)
-            .message(message).haltError();
-    }
 }

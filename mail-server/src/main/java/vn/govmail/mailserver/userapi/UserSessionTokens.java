@@ -7,11 +7,10 @@ import javax.inject.Inject;
 import org.apache.james.core.Username;
 import org.apache.james.user.api.UsersRepository;
 import org.apache.james.user.api.UsersRepositoryException;
-import org.apache.james.webadmin.utils.ErrorResponder;
-import org.apache.james.webadmin.utils.ErrorResponder.ErrorType;
 
 import spark.Request;
 import vn.govmail.mailserver.account.AccountStatusStore;
+import vn.govmail.mailserver.admin.AdminErrors;
 import vn.govmail.mailserver.admin.DelegatedTokens;
 
 /**
@@ -46,9 +45,7 @@ public class UserSessionTokens implements DelegatedTokens {
         }
         String path = request.pathInfo();
         if (!path.equals(PREFIX) && !path.startsWith(PREFIX + "/")) {
-            throw ErrorResponder.builder().statusCode(403).type(ErrorType.INVALID_ARGUMENT)
-                .message("A user session may only use " + PREFIX + "/…, not " + request.requestMethod() + " " + path)
-                .haltError();
+            throw AdminErrors.forbidden("A user session may only use " + PREFIX + "/…, not " + request.requestMethod() + " " + path);
         }
         return Optional.of(SessionUser.ACTOR_PREFIX + user.get().asString());
     }
@@ -58,8 +55,7 @@ public class UserSessionTokens implements DelegatedTokens {
         try {
             return users.contains(user);
         } catch (UsersRepositoryException e) {
-            throw ErrorResponder.builder().statusCode(503).type(ErrorType.SERVER_ERROR)
-                .message("The account store is unavailable, try again later").haltError();
+            throw AdminErrors.status(503, "The account store is unavailable, try again later");
         }
     }
 }

@@ -69,10 +69,20 @@ public final class MailServerProcess implements AutoCloseable {
     public static MailServerProcess start(String name, Map<String, String> environment) throws IOException {
         Path root = Path.of(System.getProperty("govmail.workDir", "target/it-work"));
         Files.createDirectories(root);
-        Path work = Files.createTempDirectory(root, name + "-");
-        MailServerProcess server = new MailServerProcess(work, environment);
-        server.start();
-        return server;
+        // The ports are found free, released, then bound by the server a few seconds later: something else (the
+        // server's own embedded PostgreSQL picks a random port too) may take one meanwhile. Then: new ports, again.
+        for (int attempt = 1; ; attempt++) {
+            Path work = Files.createTempDirectory(root, name + "-");
+            MailServerProcess server = new MailServerProcess(work, environment);
+            try {
+                server.start();
+                return server;
+            } catch (IllegalStateException e) {
+                if (attempt == 3 || !String.valueOf(e.getMessage()).contains("Address already in use")) {
+                    throw e;
+                }
+            }
+        }
     }
 
     public synchronized void start() throws IOException {

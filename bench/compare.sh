@@ -9,6 +9,7 @@
 # GOVMAIL_JAVA_OPTS, GOVMAIL_SPOOLER_THREADS, ... are passed on to the server (README's configuration table).
 # SPAM=1 keeps govmail's spam pipeline on; by default it is off, for the pure transport figures (the reference
 # stack has no filter either), as the issue "Benchmarks" asks: report the figures with the filter separately.
+# PORT_OFFSET=N adds N to every govmail port (two runs side by side).
 # KEEP=1 leaves both running and the work directory in place (stop them with the printed commands).
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -21,9 +22,12 @@ WORK="$(mktemp -d /tmp/govmail-compare.XXXXXX)"
 chmod 755 "$WORK"   # Postfix and Dovecot run as their own users under it
 export REF_DIR="$WORK/reference" BENCH_DOMAIN="$DOMAIN" BENCH_USERS="$USERS" BENCH_PASSWORD="$PASSWORD"
 TOKEN="$(head -c 24 /dev/urandom | base64 | tr -d '/+=')"
+# PORT_OFFSET moves every govmail port (and the webmail's) so that two runs can share the machine.
+P=${PORT_OFFSET:-0}
 export GOVMAIL_DATA="$WORK/govmail-data" GOVMAIL_BIND=127.0.0.1 GOVMAIL_HOSTNAME="mail.$DOMAIN" GOVMAIL_ADMIN_TOKEN="$TOKEN" \
-  GOVMAIL_SMTP_PORT=20025 GOVMAIL_SUBMISSION_PORT=20587 GOVMAIL_SMTPS_PORT=20465 GOVMAIL_IMAP_PORT=20143 \
-  GOVMAIL_IMAPS_PORT=20993 GOVMAIL_MANAGESIEVE_PORT=24190 GOVMAIL_ADMIN_PORT=28000 GOVMAIL_DEMO=false \
+  GOVMAIL_SMTP_PORT=$((20025 + P)) GOVMAIL_SUBMISSION_PORT=$((20587 + P)) GOVMAIL_SMTPS_PORT=$((20465 + P)) \
+  GOVMAIL_IMAP_PORT=$((20143 + P)) GOVMAIL_IMAPS_PORT=$((20993 + P)) GOVMAIL_MANAGESIEVE_PORT=$((24190 + P)) \
+  GOVMAIL_ADMIN_PORT=$((28000 + P)) GOVMAIL_WEBMAIL_PORT=$((28080 + P)) GOVMAIL_DEMO=false \
   GOVMAIL_DEFAULT_DOMAIN="$DOMAIN" GOVMAIL_CONNECTION_LIMIT=6000 GOVMAIL_CONNECTION_LIMIT_PER_IP=6000 \
   GOVMAIL_DNS_SERVERS=127.0.0.1
 [ "${SPAM:-0}" = 1 ] || export GOVMAIL_SPAM_ENABLED=false

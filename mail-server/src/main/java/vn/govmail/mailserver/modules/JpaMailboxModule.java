@@ -50,6 +50,7 @@ import org.apache.james.user.api.UsernameChangeTaskStep;
 import org.apache.james.utils.MailboxManagerDefinition;
 
 import vn.govmail.mailserver.imap.LoginAuditingAuthenticator;
+import vn.govmail.mailserver.mailbox.FetchPlannedMapperFactory;
 import vn.govmail.mailserver.search.SearchModule;
 import vn.govmail.mailserver.role.RoleMailboxAuthorizator;
 
@@ -72,7 +73,9 @@ public class JpaMailboxModule extends AbstractModule {
     protected void configure() {
         install(new JpaQuotaModule());
 
-        bind(JPAMailboxSessionMapperFactory.class).in(Scopes.SINGLETON);
+        // James's JPA mappers, with message reads that load a fetch's content in one query (docs/benchmarks.md)
+        bind(FetchPlannedMapperFactory.class).in(Scopes.SINGLETON);
+        bind(JPAMailboxSessionMapperFactory.class).to(FetchPlannedMapperFactory.class);
         bind(OpenJPAMailboxManager.class).in(Scopes.SINGLETON);
         bind(JVMMailboxPathLocker.class).in(Scopes.SINGLETON);
         bind(StoreSubscriptionManager.class).in(Scopes.SINGLETON);

@@ -9,7 +9,10 @@ import org.apache.james.mailbox.jpa.mail.JPAModSeqProvider;
 import org.apache.james.mailbox.jpa.mail.JPAUidProvider;
 import org.apache.james.mailbox.store.mail.MessageMapper;
 
-/** James's JPA mapper factory whose message mappers load what a fetch needs in one query ({@link FetchPlannedMessageMapper}). */
+/**
+ * James's JPA mapper factory whose message mappers load what a fetch needs in one query
+ * ({@link FetchPlannedMessageMapper}), on tables with the indexes those reads need ({@link MessageChildTableIndexes}).
+ */
 public class FetchPlannedMapperFactory extends JPAMailboxSessionMapperFactory {
     private final EntityManagerFactory entityManagerFactory;
     private final JPAUidProvider uidProvider;
@@ -17,7 +20,8 @@ public class FetchPlannedMapperFactory extends JPAMailboxSessionMapperFactory {
 
     @Inject
     public FetchPlannedMapperFactory(EntityManagerFactory entityManagerFactory, JPAUidProvider uidProvider, JPAModSeqProvider modSeqProvider) {
-        super(entityManagerFactory, uidProvider, modSeqProvider);
+        super(entityManagerFactory, uidProvider, modSeqProvider); // builds James's tables if missing
+        MessageChildTableIndexes.ensure(entityManagerFactory);
         this.entityManagerFactory = entityManagerFactory;
         this.uidProvider = uidProvider;
         this.modSeqProvider = modSeqProvider;

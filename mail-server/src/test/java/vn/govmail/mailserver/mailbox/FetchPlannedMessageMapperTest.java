@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
@@ -139,6 +140,28 @@ class FetchPlannedMessageMapperTest {
         assertThat(planned().getMailboxCounters(inbox)).isEqualTo(james().getMailboxCounters(inbox));
         assertThat(planned().findFirstUnseenMessageUid(inbox)).isNull();
         assertThat(james().findFirstUnseenMessageUid(inbox)).isNull();
+    }
+
+    @Test
+    void theFactoryIndexesPropertiesAndUserFlagsByMessageOnceAndAgainWithoutError() throws Exception {
+        new FetchPlannedMapperFactory(factory, uids, modSeqs);
+        new FetchPlannedMapperFactory(factory, uids, modSeqs);
+
+        assertThat(indexDefinitions()).anySatisfy(index -> assertThat(index).contains("ON " + schema + ".james_mail_property").contains("(mailbox_id, mail_uid)"))
+            .anySatisfy(index -> assertThat(index).contains("ON " + schema + ".james_mail_userflag").contains("(mailbox_id, mail_uid)"));
+        assertThat(read(new FetchPlannedMapperFactory(factory, uids, modSeqs).createMessageMapper(null), MessageRange.all(), FetchType.FULL))
+            .isEqualTo(read(james(), MessageRange.all(), FetchType.FULL));
+    }
+
+    private List<String> indexDefinitions() throws SQLException {
+        List<String> definitions = new ArrayList<>();
+        try (Connection connection = database.getConnection(); Statement sql = connection.createStatement();
+             ResultSet rows = sql.executeQuery("SELECT indexdef FROM pg_indexes WHERE schemaname = '" + schema + "'")) {
+            while (rows.next()) {
+                definitions.add(rows.getString(1));
+            }
+        }
+        return definitions;
     }
 
     private int statementsToRead(MessageMapper mapper, FetchType type) throws Exception {

@@ -6,14 +6,17 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 import org.apache.lucene.document.Document;
+import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.SegmentInfos;
 import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.IndexSearcher;
@@ -36,6 +39,13 @@ import vn.govmail.text.VietnameseAnalyzer;
 final class SearchIndexStore implements AutoCloseable {
     private static final Logger LOGGER = LoggerFactory.getLogger(SearchIndexStore.class);
 
+    /**
+     * Version of the document layout, recorded in every commit. An index of another version (fields missing) is
+     * emptied at start; {@link IndexCatchUp} then indexes every message again, as on a first start.
+     */
+    private static final String FORMAT_KEY = "govmail.search.format";
+    private static final String FORMAT = "2";
+
     private final FSDirectory directory;
     private final IndexWriter writer;
     private final SearcherManager searchers;
@@ -47,10 +57,16 @@ final class SearchIndexStore implements AutoCloseable {
 
     SearchIndexStore(Path path) throws IOException {
         directory = FSDirectory.open(path);
+        boolean current = !DirectoryReader.indexExists(directory)
+            || FORMAT.equals(SegmentInfos.readLatestCommit(directory).getUserData().get(FORMAT_KEY));
+        if (!current) {
+            LOGGER.info("The search index in {} has an older format: it is emptied and rebuilt from the mailboxes by the catch-up", path);
+        }
         IndexWriterConfig config = new IndexWriterConfig(new VietnameseAnalyzer())
-            .setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND)
+            .setOpenMode(current ? IndexWriterConfig.OpenMode.CREATE_OR_APPEND : IndexWriterConfig.OpenMode.CREATE)
             .setRAMBufferSizeMB(32);
         writer = new IndexWriter(directory, config);
+        writer.setLiveCommitData(Map.of(FORMAT_KEY, FORMAT).entrySet());
         writer.commit();
         searchers = new SearcherManager(writer, new SearcherFactory());
         committer.scheduleWithFixedDelay(this::commitQuietly, 1, 1, TimeUnit.SECONDS);

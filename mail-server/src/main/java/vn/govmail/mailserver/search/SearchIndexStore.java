@@ -32,7 +32,8 @@ import org.slf4j.LoggerFactory;
 import vn.govmail.text.VietnameseAnalyzer;
 
 /**
- * The Lucene index on disk: one writer, near-real-time searchers, and a durable commit every second when something
+ * The Lucene index on disk: one writer, near-real-time searchers, and a durable commit every
+ * {@value #COMMIT_SECONDS} seconds when something
  * changed (a Lucene commit is atomic and fsync'd: after a kill -9 the index is the last commit, and the catch-up
  * ({@link IndexCatchUp}) adds whatever came after it).
  */
@@ -45,6 +46,12 @@ final class SearchIndexStore implements AutoCloseable {
      */
     private static final String FORMAT_KEY = "govmail.search.format";
     private static final String FORMAT = "2";
+    /**
+     * Searches never wait for a commit (they read the writer's near-real-time view), and what a crash loses since
+     * the last commit is indexed again by the catch-up: the interval only trades that re-indexing against the cost
+     * of a commit (a new small segment, merges, fsync) during a delivery burst.
+     */
+    static final int COMMIT_SECONDS = 5;
 
     private final FSDirectory directory;
     private final IndexWriter writer;
@@ -69,7 +76,7 @@ final class SearchIndexStore implements AutoCloseable {
         writer.setLiveCommitData(Map.of(FORMAT_KEY, FORMAT).entrySet());
         writer.commit();
         searchers = new SearcherManager(writer, new SearcherFactory());
-        committer.scheduleWithFixedDelay(this::commitQuietly, 1, 1, TimeUnit.SECONDS);
+        committer.scheduleWithFixedDelay(this::commitQuietly, COMMIT_SECONDS, COMMIT_SECONDS, TimeUnit.SECONDS);
     }
 
     void upsert(String key, Document document) {

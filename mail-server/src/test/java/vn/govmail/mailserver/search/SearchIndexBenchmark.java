@@ -75,6 +75,8 @@ public final class SearchIndexBenchmark {
         new Query("BODY substring (ownloa)", SearchQuery.bodyContains("ownloa")),
         new Query("BODY attachment text (phụ lục 17)", SearchQuery.bodyContains("phụ lục 17")),
         new Query("FROM (vanthu)", SearchQuery.address(SearchQuery.AddressType.From, "vanthu"), true),
+        new Query("FROM address (vanthu@demo.gov.vn)", SearchQuery.address(SearchQuery.AddressType.From, "vanthu@demo.gov.vn")),
+        new Query("TO domain (@demo.gov.vn)", SearchQuery.address(SearchQuery.AddressType.To, "@demo.gov.vn")),
         new Query("SUBJECT (báo cáo tài chính)", SearchQuery.headerContains("Subject", "báo cáo tài chính")),
         new Query("HEADER Message-ID (bench-4711)", SearchQuery.headerContains("Message-ID", "bench-4711")),
         new Query("TEXT word (spamassassin)", SearchQuery.mailContains("spamassassin")),

@@ -51,7 +51,7 @@ final class SearchIndexStore implements AutoCloseable {
      * the last commit is indexed again by the catch-up: the interval only trades that re-indexing against the cost
      * of a commit (a new small segment, merges, fsync) during a delivery burst.
      */
-    static final int COMMIT_SECONDS = 5;
+    static final int COMMIT_SECONDS = 30;
 
     private final FSDirectory directory;
     private final IndexWriter writer;

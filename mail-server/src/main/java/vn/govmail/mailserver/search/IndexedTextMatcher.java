@@ -1,45 +1,40 @@
 package vn.govmail.mailserver.search;
 
-import java.util.Comparator;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
-import java.util.regex.Pattern;
 
-import org.apache.lucene.analysis.standard.StandardAnalyzer;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.index.Term;
-import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.queries.spans.SpanMultiTermQueryWrapper;
 import org.apache.lucene.queries.spans.SpanNearQuery;
 import org.apache.lucene.queries.spans.SpanQuery;
 import org.apache.lucene.queries.spans.SpanTermQuery;
+import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.MatchAllDocsQuery;
 import org.apache.lucene.search.PrefixQuery;
 import org.apache.lucene.search.Query;
-import org.apache.lucene.search.RegexpQuery;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.WildcardQuery;
 
-import vn.govmail.text.VietnameseAnalyzer;
-import vn.govmail.text.VietnameseQueries;
+import vn.govmail.text.VietnameseText;
 
 /**
- * Answers an {@link IndexedTextCriterion} for one mailbox in two steps: Lucene narrows the mailbox to candidates
- * (every word of the searched text must occur inside some indexed word, as "*word*": a superset of the substring
- * matches), then the stored folded text of each candidate is checked exactly.
+ * Answers an {@link IndexedTextCriterion} for one mailbox: the case- and diacritic-insensitive substring test of
+ * IMAP SEARCH, from the {@link TextRuns} fields alone when the needle allows it (it starts and ends with a letter,
+ * digit or a separator other than one space: words, phrases, addresses), so that a search matching half the
+ * mailbox reads no message text. Otherwise, and for the rare documents with a run cut at {@link TextRuns#MAX_RUN},
+ * Lucene narrows the mailbox to candidates (every word of the needle inside an indexed word) and the stored folded
+ * text of each candidate is checked.
  */
 final class IndexedTextMatcher {
     /** Enough to narrow well; more words only cost time (the exact check follows anyway). */
     private static final int MAX_CANDIDATE_WORDS = 6;
-    private static final VietnameseAnalyzer FOLDED = new VietnameseAnalyzer(VietnameseAnalyzer.Mode.FOLDED);
     private static final Set<String> STORED = Set.of(IndexFields.UID, IndexFields.HEADERS_FOLDED, IndexFields.BODY_FOLDED);
-
-    private static final Pattern WORD = Pattern.compile("[a-z0-9]+");
-    private static final Pattern PHRASE = Pattern.compile("[a-z0-9]+( [a-z0-9]+)+");
-    /** StandardTokenizer cuts words at 255 characters; folding can only lengthen a piece. */
-    private static final String LONG_WORD = ".{" + StandardAnalyzer.DEFAULT_MAX_TOKEN_LENGTH + ",}";
 
     private final SearchIndexStore store;
 
@@ -48,27 +43,30 @@ final class IndexedTextMatcher {
     }
 
     Set<Long> matchingUids(String mailboxId, IndexedTextCriterion criterion) {
-        if (isWord(criterion)) {
-            // "*word*" matches exactly the messages whose folded text contains the word: no need to read their text,
-            // except for messages with a word longer than the tokenizer cuts (the needle may straddle a cut).
-            Set<Long> uids = store.uids(candidates(mailboxId, criterion));
-            uids.addAll(verified(withLongWords(mailboxId, criterion), criterion));
-            return uids;
-        }
-        Query candidates = candidates(mailboxId, criterion);
-        if (isPhrase(criterion)) {
+        Optional<Query> exact = exactQuery(criterion);
+        if (exact.isPresent()) {
             try {
-                return verified(new BooleanQuery.Builder()
-                    .add(candidates, BooleanClause.Occur.FILTER)
-                    .add(adjacentWords(criterion), BooleanClause.Occur.SHOULD)
-                    .add(withLongWords(mailboxId, criterion), BooleanClause.Occur.SHOULD)
-                    .setMinimumNumberShouldMatch(1)
-                    .build(), criterion);
+                Set<Long> uids = store.uids(new BooleanQuery.Builder()
+                    .add(inMailbox(mailboxId), BooleanClause.Occur.FILTER)
+                    .add(exact.get(), BooleanClause.Occur.FILTER)
+                    .add(cutRuns(), BooleanClause.Occur.MUST_NOT)
+                    .build());
+                uids.addAll(verified(new BooleanQuery.Builder()
+                    .add(inMailbox(mailboxId), BooleanClause.Occur.FILTER)
+                    .add(cutRuns(), BooleanClause.Occur.FILTER)
+                    .build(), criterion));
+                return uids;
             } catch (IndexSearcher.TooManyClauses e) {
-                // The words expand to too many indexed words for a positional query: check the wider candidate set.
+                // An edge of the needle expands to too many indexed runs for a positional query: check candidates.
             }
         }
-        return verified(candidates, criterion);
+        return verified(new BooleanQuery.Builder()
+            .add(inMailbox(mailboxId), BooleanClause.Occur.FILTER)
+            .add(new BooleanQuery.Builder()
+                .add(candidates(criterion), BooleanClause.Occur.SHOULD)
+                .add(cutRuns(), BooleanClause.Occur.SHOULD)
+                .build(), BooleanClause.Occur.FILTER)
+            .build(), criterion);
     }
 
     private Set<Long> verified(Query candidates, IndexedTextCriterion criterion) {
@@ -81,86 +79,98 @@ final class IndexedTextMatcher {
         return uids;
     }
 
-    /** BODY or TEXT of one word of ASCII letters and digits (after folding): the index answers it without checking. */
-    static boolean isWord(IndexedTextCriterion criterion) {
-        return criterion.kind() != IndexedTextCriterion.Kind.HEADER && WORD.matcher(criterion.foldedNeedle()).matches();
+    /** Whether the index answers {@code criterion} without reading text (except documents with a cut run). */
+    static boolean answeredFromRuns(IndexedTextCriterion criterion) {
+        return exactQuery(criterion).isPresent();
     }
 
-    /** BODY or TEXT of words of ASCII letters and digits separated by single spaces. */
-    static boolean isPhrase(IndexedTextCriterion criterion) {
-        return criterion.kind() != IndexedTextCriterion.Kind.HEADER && PHRASE.matcher(criterion.foldedNeedle()).matches();
+    /** The documents whose text contains the needle, when the runs can tell; empty when they cannot. */
+    private static Optional<Query> exactQuery(IndexedTextCriterion criterion) {
+        String needle = criterion.foldedNeedle();
+        return switch (criterion.kind()) {
+            case BODY -> runsQuery(IndexFields.BODY_RUNS, "", needle);
+            case TEXT -> runsQuery(IndexFields.BODY_RUNS, "", needle).flatMap(body -> runsQuery(IndexFields.HEADER_RUNS, "", needle)
+                .map(headers -> either(body, headers)));
+            case HEADER -> headerPrefix(criterion).flatMap(prefix -> runsQuery(IndexFields.HEADER_LINE_RUNS, prefix, needle));
+        };
     }
 
     /**
-     * Messages where the words of the needle are adjacent, the first one ending an indexed word and the last one
-     * starting one ("van ban den" inside "...xvan ban denx..."): a superset of the messages containing the phrase.
+     * Runs of the needle as adjacent tokens: the first one ending an indexed run, the middle ones equal, the last one
+     * starting one; a single space between two runs is their adjacency. A needle starting or ending with a single
+     * space (it could be any adjacency), an empty one or one with a run longer than the index keeps is not answered.
      */
-    private static Query adjacentWords(IndexedTextCriterion criterion) {
-        String[] words = criterion.foldedNeedle().split(" ");
-        List<String> fields = criterion.kind() == IndexedTextCriterion.Kind.BODY ? List.of(IndexFields.BODY)
-            : List.of(IndexFields.BODY, IndexFields.HEADERS);
-        BooleanQuery.Builder any = new BooleanQuery.Builder();
-        for (String field : fields) {
-            SpanQuery[] clauses = new SpanQuery[words.length];
-            for (int i = 0; i < words.length; i++) {
-                if (i == 0) {
-                    clauses[i] = new SpanMultiTermQueryWrapper<>(new WildcardQuery(new Term(field, "*" + words[i])));
-                } else if (i == words.length - 1) {
-                    clauses[i] = new SpanMultiTermQueryWrapper<>(new PrefixQuery(new Term(field, words[i])));
-                } else {
-                    clauses[i] = new SpanTermQuery(new Term(field, words[i]));
-                }
+    private static Optional<Query> runsQuery(String field, String prefix, String needle) {
+        List<String> runs = TextRuns.runs(needle);
+        if (runs.isEmpty() || runs.getFirst().equals(TextRuns.SINGLE_SPACE) || runs.getLast().equals(TextRuns.SINGLE_SPACE)
+            || runs.stream().anyMatch(run -> run.length() > TextRuns.MAX_RUN)) {
+            return Optional.empty();
+        }
+        if (runs.size() == 1) {
+            return Optional.of(new WildcardQuery(new Term(field, escape(prefix) + "*" + escape(runs.getFirst()) + "*")));
+        }
+        List<SpanQuery> clauses = new ArrayList<>();
+        clauses.add(new SpanMultiTermQueryWrapper<>(new WildcardQuery(new Term(field, escape(prefix) + "*" + escape(runs.getFirst())))));
+        for (String run : runs.subList(1, runs.size() - 1)) {
+            if (!run.equals(TextRuns.SINGLE_SPACE)) {
+                clauses.add(new SpanTermQuery(new Term(field, prefix + run)));
             }
-            any.add(new SpanNearQuery(clauses, 0, true), BooleanClause.Occur.SHOULD);
         }
-        return any.build();
+        clauses.add(new SpanMultiTermQueryWrapper<>(new PrefixQuery(new Term(field, prefix + runs.getLast()))));
+        return Optional.of(new SpanNearQuery(clauses.toArray(SpanQuery[]::new), 0, true));
     }
 
-    /** Messages of the mailbox with an indexed word of the tokenizer's maximum length (a longer word was cut). */
-    private static Query withLongWords(String mailboxId, IndexedTextCriterion criterion) {
-        BooleanQuery.Builder any = new BooleanQuery.Builder();
-        any.add(new RegexpQuery(new Term(IndexFields.BODY, LONG_WORD)), BooleanClause.Occur.SHOULD);
-        if (criterion.kind() == IndexedTextCriterion.Kind.TEXT) {
-            any.add(new RegexpQuery(new Term(IndexFields.HEADERS, LONG_WORD)), BooleanClause.Occur.SHOULD);
-        }
-        return new BooleanQuery.Builder()
-            .add(new TermQuery(new Term(IndexFields.MAILBOX, mailboxId)), BooleanClause.Occur.FILTER)
-            .add(any.build(), BooleanClause.Occur.FILTER)
-            .build();
+    /** The term prefix of the header's lines; empty for a name no indexed line can have ("name: value" lines). */
+    private static Optional<String> headerPrefix(IndexedTextCriterion criterion) {
+        String name = VietnameseText.fold(criterion.header().orElseThrow());
+        return name.isEmpty() || name.indexOf(':') >= 0 ? Optional.empty() : Optional.of(name + ":");
     }
 
-    private static Query candidates(String mailboxId, IndexedTextCriterion criterion) {
-        BooleanQuery.Builder query = new BooleanQuery.Builder()
-            .add(new TermQuery(new Term(IndexFields.MAILBOX, mailboxId)), BooleanClause.Occur.FILTER);
-        List<String> words = VietnameseQueries.tokens(FOLDED, IndexFields.BODY, criterion.foldedNeedle()).stream()
-            .sorted(Comparator.comparingInt(String::length).reversed())
+    /** A superset of the matches: every word of the needle inside an indexed word of the criterion's text. */
+    private static Query candidates(IndexedTextCriterion criterion) {
+        List<String> words = TextRuns.runs(criterion.foldedNeedle()).stream()
+            .filter(run -> TextRuns.isWordChar(run.charAt(0)) && run.length() <= TextRuns.MAX_RUN)
+            .sorted((a, b) -> Integer.compare(b.length(), a.length()))
             .limit(MAX_CANDIDATE_WORDS)
             .toList();
-        if (words.isEmpty()) {
-            return query.build();
-        }
-        switch (criterion.kind()) {
-            case BODY -> query.add(allWords(IndexFields.BODY, words), BooleanClause.Occur.FILTER);
-            case HEADER -> query.add(allWords(IndexFields.HEADERS, words), BooleanClause.Occur.FILTER);
-            case TEXT -> query.add(new BooleanQuery.Builder()
-                .add(allWords(IndexFields.BODY, words), BooleanClause.Occur.SHOULD)
-                .add(allWords(IndexFields.HEADERS, words), BooleanClause.Occur.SHOULD)
-                .build(), BooleanClause.Occur.FILTER);
-        }
-        return query.build();
+        return switch (criterion.kind()) {
+            case BODY -> allWords(IndexFields.BODY_RUNS, "", words);
+            case TEXT -> either(allWords(IndexFields.BODY_RUNS, "", words), allWords(IndexFields.HEADER_RUNS, "", words));
+            case HEADER -> headerPrefix(criterion)
+                .map(prefix -> allWords(IndexFields.HEADER_LINE_RUNS, prefix, words))
+                .orElseGet(MatchAllDocsQuery::new);
+        };
     }
 
-    private static Query allWords(String field, List<String> words) {
+    private static Query allWords(String field, String prefix, List<String> words) {
+        if (words.isEmpty()) {
+            return new MatchAllDocsQuery();
+        }
         BooleanQuery.Builder all = new BooleanQuery.Builder();
         for (String word : words) {
-            all.add(new WildcardQuery(new Term(field, "*" + escape(word) + "*")), BooleanClause.Occur.FILTER);
+            all.add(new WildcardQuery(new Term(field, escape(prefix) + "*" + escape(word) + "*")), BooleanClause.Occur.FILTER);
         }
         return all.build();
     }
 
-    private static String escape(String word) {
-        StringBuilder escaped = new StringBuilder(word.length());
-        for (char c : word.toCharArray()) {
+    private static Query either(Query a, Query b) {
+        return new BooleanQuery.Builder()
+            .add(a, BooleanClause.Occur.SHOULD)
+            .add(b, BooleanClause.Occur.SHOULD)
+            .build();
+    }
+
+    private static Query inMailbox(String mailboxId) {
+        return new TermQuery(new Term(IndexFields.MAILBOX, mailboxId));
+    }
+
+    private static Query cutRuns() {
+        return new TermQuery(new Term(IndexFields.CUT_RUNS, "yes"));
+    }
+
+    private static String escape(String text) {
+        StringBuilder escaped = new StringBuilder(text.length());
+        for (char c : text.toCharArray()) {
             if (c == '*' || c == '?' || c == '\\') {
                 escaped.append('\\');
             }

@@ -6,14 +6,17 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 import org.apache.lucene.document.Document;
+import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.SegmentInfos;
 import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.IndexSearcher;
@@ -29,12 +32,26 @@ import org.slf4j.LoggerFactory;
 import vn.govmail.text.VietnameseAnalyzer;
 
 /**
- * The Lucene index on disk: one writer, near-real-time searchers, and a durable commit every second when something
+ * The Lucene index on disk: one writer, near-real-time searchers, and a durable commit every
+ * {@value #COMMIT_SECONDS} seconds when something
  * changed (a Lucene commit is atomic and fsync'd: after a kill -9 the index is the last commit, and the catch-up
  * ({@link IndexCatchUp}) adds whatever came after it).
  */
 final class SearchIndexStore implements AutoCloseable {
     private static final Logger LOGGER = LoggerFactory.getLogger(SearchIndexStore.class);
+
+    /**
+     * Version of the document layout, recorded in every commit. An index of another version (fields missing) is
+     * emptied at start; {@link IndexCatchUp} then indexes every message again, as on a first start.
+     */
+    private static final String FORMAT_KEY = "govmail.search.format";
+    private static final String FORMAT = "2";
+    /**
+     * Searches never wait for a commit (they read the writer's near-real-time view), and what a crash loses since
+     * the last commit is indexed again by the catch-up: the interval only trades that re-indexing against the cost
+     * of a commit (a new small segment, merges, fsync) during a delivery burst.
+     */
+    static final int COMMIT_SECONDS = 30;
 
     private final FSDirectory directory;
     private final IndexWriter writer;
@@ -47,13 +64,19 @@ final class SearchIndexStore implements AutoCloseable {
 
     SearchIndexStore(Path path) throws IOException {
         directory = FSDirectory.open(path);
+        boolean current = !DirectoryReader.indexExists(directory)
+            || FORMAT.equals(SegmentInfos.readLatestCommit(directory).getUserData().get(FORMAT_KEY));
+        if (!current) {
+            LOGGER.info("The search index in {} has an older format: it is emptied and rebuilt from the mailboxes by the catch-up", path);
+        }
         IndexWriterConfig config = new IndexWriterConfig(new VietnameseAnalyzer())
-            .setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND)
+            .setOpenMode(current ? IndexWriterConfig.OpenMode.CREATE_OR_APPEND : IndexWriterConfig.OpenMode.CREATE)
             .setRAMBufferSizeMB(32);
         writer = new IndexWriter(directory, config);
+        writer.setLiveCommitData(Map.of(FORMAT_KEY, FORMAT).entrySet());
         writer.commit();
         searchers = new SearcherManager(writer, new SearcherFactory());
-        committer.scheduleWithFixedDelay(this::commitQuietly, 1, 1, TimeUnit.SECONDS);
+        committer.scheduleWithFixedDelay(this::commitQuietly, COMMIT_SECONDS, COMMIT_SECONDS, TimeUnit.SECONDS);
     }
 
     void upsert(String key, Document document) {

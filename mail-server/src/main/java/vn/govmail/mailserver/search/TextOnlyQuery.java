@@ -1,5 +1,6 @@
 package vn.govmail.mailserver.search;
 
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashSet;
@@ -49,18 +50,24 @@ final class TextOnlyQuery {
     static List<MessageUid> evaluate(List<SearchQuery.Criterion> criteria, Supplier<? extends Collection<Long>> mailboxUids,
                                      Map<SearchQuery.Criterion, Set<Long>> textMatches) {
         Collection<Long> universe;
-        if (needsText(criteria)) {
+        if (needsText(criteria) && textMatches.size() == 1) {
+            universe = textMatches.values().iterator().next();
+        } else if (needsText(criteria)) {
             Set<Long> union = new HashSet<>();
             textMatches.values().forEach(union::addAll);
             universe = union;
         } else {
             universe = mailboxUids.get();
         }
-        return universe.stream()
-            .sorted()
-            .filter(uid -> all(criteria, uid, textMatches))
-            .map(MessageUid::of)
-            .toList();
+        // Primitive sort and a plain loop: an answer can be most of a 100,000-message mailbox.
+        long[] sorted = universe.stream().mapToLong(Long::longValue).sorted().toArray();
+        List<MessageUid> answer = new ArrayList<>(sorted.length);
+        for (long uid : sorted) {
+            if (all(criteria, uid, textMatches)) {
+                answer.add(MessageUid.of(uid));
+            }
+        }
+        return answer;
     }
 
     /** Whether every message matching all {@code criteria} (an AND) is matched by some text criterion. */
@@ -80,7 +87,12 @@ final class TextOnlyQuery {
     }
 
     private static boolean all(List<SearchQuery.Criterion> criteria, long uid, Map<SearchQuery.Criterion, Set<Long>> textMatches) {
-        return criteria.stream().allMatch(criterion -> matches(criterion, uid, textMatches));
+        for (SearchQuery.Criterion criterion : criteria) {
+            if (!matches(criterion, uid, textMatches)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static boolean matches(SearchQuery.Criterion criterion, long uid, Map<SearchQuery.Criterion, Set<Long>> textMatches) {

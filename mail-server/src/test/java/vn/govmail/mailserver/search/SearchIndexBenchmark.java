@@ -75,6 +75,8 @@ public final class SearchIndexBenchmark {
         new Query("BODY substring (ownloa)", SearchQuery.bodyContains("ownloa")),
         new Query("BODY attachment text (phụ lục 17)", SearchQuery.bodyContains("phụ lục 17")),
         new Query("FROM (vanthu)", SearchQuery.address(SearchQuery.AddressType.From, "vanthu"), true),
+        new Query("FROM address (vanthu@demo.gov.vn)", SearchQuery.address(SearchQuery.AddressType.From, "vanthu@demo.gov.vn")),
+        new Query("TO domain (@demo.gov.vn)", SearchQuery.address(SearchQuery.AddressType.To, "@demo.gov.vn")),
         new Query("SUBJECT (báo cáo tài chính)", SearchQuery.headerContains("Subject", "báo cáo tài chính")),
         new Query("HEADER Message-ID (bench-4711)", SearchQuery.headerContains("Message-ID", "bench-4711")),
         new Query("TEXT word (spamassassin)", SearchQuery.mailContains("spamassassin")),
@@ -119,13 +121,14 @@ public final class SearchIndexBenchmark {
             Map<Query, Future<String>> scans = scanning(scanPool, messages, scanRounds);
             IndexedTextMatcher matcher = new IndexedTextMatcher(store);
             ThreadMXBean threads = ManagementFactory.getThreadMXBean();
-            System.out.printf(Locale.ROOT, "index answer (%d rounds per query, one thread):%n", rounds);
+            System.out.printf(Locale.ROOT, "index answer (%d rounds per query after one unmeasured round, one thread):%n", rounds);
             System.out.printf(Locale.ROOT, "%-40s %6s %9s %9s %9s %9s%n", "criterion", "hits", "wall p50", "wall p99", "CPU p50", "CPU p99");
             for (Query query : QUERIES) {
                 SearchQuery searchQuery = SearchQuery.of(query.criterion());
                 double[] latencies = new double[rounds];
                 double[] cpu = new double[rounds];
-                int hits = 0;
+                // One unmeasured round first: the first use of a query shape includes JIT compilation of its code.
+                int hits = indexAnswer(matcher, store, mailbox, searchQuery).size();
                 for (int round = 0; round < rounds; round++) {
                     long start = System.nanoTime();
                     long cpuStart = threads.getCurrentThreadCpuTime();

@@ -22,16 +22,25 @@ final class DemoProvince {
     private DemoProvince() {
     }
 
-    /** Creates what is missing and answers the accounts as the start-up banner lists them (address, role). */
+    /**
+     * Creates what is missing and answers the accounts as the start-up banner lists them (address, role). The demo
+     * administrator gets the role when it is created, or when nobody has it (a data directory from before the
+     * console); an IT center that took it away later is not overruled at the next start.
+     */
     static List<String> ensure(GovmailProbe probe, String domain, String password) throws Exception {
         probe.ensureDomain(domain);
         for (DemoAccount account : ACCOUNTS) {
-            probe.ensureUser(account.localPart() + "@" + domain, password);
-            if (account.administrator()) {
-                probe.ensureAdministrator(account.localPart() + "@" + domain);
+            String address = account.localPart() + "@" + domain;
+            boolean created = probe.ensureUser(address, password);
+            if (account.administrator() && (created || !probe.hasAdministrators())) {
+                probe.ensureAdministrator(address);
             }
         }
-        return ACCOUNTS.stream().map(account -> account.localPart() + "@" + domain
-            + (account.administrator() ? "   (administrator: webmail → Quản trị)" : "")).toList();
+        List<String> lines = new java.util.ArrayList<>();
+        for (DemoAccount account : ACCOUNTS) {
+            String address = account.localPart() + "@" + domain;
+            lines.add(address + (probe.isAdministrator(address) ? "   (administrator: webmail → Quản trị)" : ""));
+        }
+        return lines;
     }
 }

@@ -96,6 +96,14 @@ public class GovmailProbe implements GuiceProbe {
         return true;
     }
 
+    public boolean hasAdministrators() {
+        return !administrators.all().isEmpty();
+    }
+
+    public boolean isAdministrator(String address) {
+        return administrators.isAdministrator(Username.of(address));
+    }
+
     /** Grants the administrator role (the webmail's admin console) if missing; answers whether it was granted. */
     public boolean ensureAdministrator(String address) throws Exception {
         return administrators.grant(Username.of(address));

@@ -776,6 +776,9 @@ class WebmailEndToEndIT {
         screenshot("12-admin-new-password");
         driver.findElement(By.id("admin-password-close")).click();
         typeInto("admin-account-search", "lo van moi");
+        // the list is filtered on the server once the typing pauses: wait for that before choosing the row
+        waiting().until(ExpectedConditions.invisibilityOfElementLocated(
+            By.xpath("//vaadin-grid[@id='admin-accounts']//vaadin-grid-cell-content[contains(., \"" + ALICE + "\")]")));
         waitFor(By.xpath("//vaadin-grid[@id='admin-accounts']//vaadin-grid-cell-content[contains(., \"" + created + "\")]")).click();
         waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.id("admin-account-details"), "Chuyên viên Phòng CNTT"));
         screenshot("13-admin-accounts");

@@ -25,6 +25,7 @@ import org.apache.james.modules.server.WebAdminServerModule;
 
 import com.google.inject.Module;
 
+import vn.govmail.mailserver.administrators.AdministratorsModule;
 import vn.govmail.mailserver.modules.AccountLifecycleModule;
 import vn.govmail.mailserver.modules.UserApiModule;
 import vn.govmail.mailserver.eoffice.EofficeModule;
@@ -59,7 +60,9 @@ final class GovmailModules {
         // user API for the webmail: /govmail/me/... with a user's session token
         new UserApiModule(),
         // eOffice document inbox (vn.govmail.mailserver.eoffice)
-        new EofficeModule());
+        new EofficeModule(),
+        // administrators: mail accounts allowed the webmail's admin console
+        new AdministratorsModule());
 
     /** SMTP (25, 587, 465), IMAP (143, 993) and ManageSieve. */
     static final List<Module> PROTOCOLS = List.of(

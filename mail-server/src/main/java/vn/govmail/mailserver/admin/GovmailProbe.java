@@ -15,6 +15,7 @@ import reactor.core.scheduler.Schedulers;
 import org.apache.james.user.api.UsersRepository;
 import org.apache.james.utils.GuiceProbe;
 
+import vn.govmail.mailserver.administrators.AdministratorStore;
 import vn.govmail.mailserver.mailbox.DefaultFoldersProvisioner;
 
 /** In-process access to the running server for start-up provisioning (the demo province) and tests. */
@@ -26,10 +27,12 @@ public class GovmailProbe implements GuiceProbe {
     private final DefaultFoldersProvisioner folders;
     private final MaxQuotaManager quotas;
     private final RecomputeCurrentQuotasService quotaRecompute;
+    private final AdministratorStore administrators;
 
     @Inject
     public GovmailProbe(DomainList domainList, UsersRepository users, DefaultFoldersProvisioner folders, MaxQuotaManager quotas,
-                        RecomputeCurrentQuotasService quotaRecompute) {
+                        RecomputeCurrentQuotasService quotaRecompute, AdministratorStore administrators) {
+        this.administrators = administrators;
         this.domainList = domainList;
         this.users = users;
         this.folders = folders;
@@ -91,5 +94,18 @@ public class GovmailProbe implements GuiceProbe {
         users.addUser(user, password);
         folders.provision(user);
         return true;
+    }
+
+    public boolean hasAdministrators() {
+        return !administrators.all().isEmpty();
+    }
+
+    public boolean isAdministrator(String address) {
+        return administrators.isAdministrator(Username.of(address));
+    }
+
+    /** Grants the administrator role (the webmail's admin console) if missing; answers whether it was granted. */
+    public boolean ensureAdministrator(String address) throws Exception {
+        return administrators.grant(Username.of(address));
     }
 }

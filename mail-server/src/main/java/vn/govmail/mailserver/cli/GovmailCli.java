@@ -45,7 +45,8 @@ public final class GovmailCli {
                                          showing progress (not needed after a crash: the index catches up alone)
           quarantine list [USER|DOMAIN]  mail the spam filter quarantined (key, score, sender -> recipients, subject)
           quarantine release KEY         deliver a quarantined message (exactly once) and learn it as not spam
-        """ + SpamListCommand.USAGE + """
+          quarantine delete KEY          drop a quarantined message for all its recipients (nothing is delivered)
+        """ + AdministratorsCommand.USAGE + SpamListCommand.USAGE + """
           quarantine digest              mail the quarantine digests due now (as the daily run does)
         The admin API is http://127.0.0.1:$GOVMAIL_ADMIN_PORT (8000 by default), or $GOVMAIL_ADMIN_URL; its token
         is read from $GOVMAIL_ADMIN_TOKEN or $GOVMAIL_DATA/admin-token (written by the server on first start).
@@ -85,7 +86,7 @@ public final class GovmailCli {
             new OrganisationCommands(admin, out).run(args);
             return;
         }
-        String command = Set.of("audit", "import", "quota", "eoffice", "reindex", "spam").contains(args.get(0)) ? args.get(0)
+        String command = Set.of("audit", "import", "quota", "eoffice", "reindex", "spam", "admins").contains(args.get(0)) ? args.get(0)
             : String.join(" ", args.subList(0, Math.min(2, args.size())));
         List<String> operands = args.size() > 2 ? args.subList(2, args.size()) : List.of();
         switch (command) {
@@ -139,6 +140,8 @@ public final class GovmailCli {
             case "dkim show" -> printDkim(admin.get("govmail/dkim/" + WebAdminClient.segment(one(operands, "DOMAIN"))).body(), false);
             case "quarantine list" -> new QuarantineCommand(admin, out).list(operands);
             case "quarantine release" -> new QuarantineCommand(admin, out).release(operands);
+            case "quarantine delete" -> new QuarantineCommand(admin, out).delete(operands);
+            case "admins" -> new AdministratorsCommand(admin, out).run(args.subList(1, args.size()));
             case "spam" -> new SpamListCommand(admin, out).run(args.subList(1, args.size()));
             case "quarantine digest" -> new QuarantineCommand(admin, out).digest(operands);
             case "audit" -> printAudit(args.size() > 1 ? args.get(1) : "50");

@@ -41,6 +41,14 @@ final class QuarantineCommand {
         out.println("released " + operands.get(0) + ": delivered to its recipients and learned as not spam");
     }
 
+    void delete(List<String> operands) {
+        if (operands.size() != 1) {
+            throw new CliException(2, "usage: govmail admin quarantine delete KEY (keys: govmail admin quarantine list)");
+        }
+        admin.delete("govmail/quarantine/" + WebAdminClient.segment(operands.get(0)));
+        out.println("deleted " + operands.get(0) + ": nothing was delivered");
+    }
+
     void digest(List<String> operands) {
         if (!operands.isEmpty()) {
             throw new CliException(2, "usage: govmail admin quarantine digest");

@@ -76,6 +76,11 @@ public final class CachedKeyTable<V> {
         return Optional.ofNullable(values.get(normalise(key)));
     }
 
+    /** A snapshot of every key and its value. */
+    public Map<String, V> all() {
+        return Map.copyOf(values);
+    }
+
     public void put(String key, V value) throws SQLException {
         try (Connection connection = database.dataSource().getConnection(); PreparedStatement statement = connection.prepareStatement(upsert)) {
             statement.setString(1, normalise(key));

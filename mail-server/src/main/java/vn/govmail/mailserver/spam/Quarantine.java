@@ -145,6 +145,11 @@ public class Quarantine implements Startable {
         return handle(key, Optional.empty(), State.RELEASING, actor);
     }
 
+    /** Deletes the mail for all its pending recipients (the admin); nothing is delivered. */
+    public Outcome delete(String key, String actor) throws MessagingException {
+        return handle(key, Optional.empty(), State.DELETED, actor);
+    }
+
     /** Releases the mail to this user only, if it was quarantined for them. */
     public Outcome releaseFor(String key, Username user) throws MessagingException {
         return handle(key, Optional.of(user), State.RELEASING, "user:" + user.asString());

@@ -24,6 +24,7 @@ import vn.govmail.mailserver.admin.AdminTokenFilter;
  * <li>{@code GET /govmail/quarantine?user=a@b.vn|domain=b.vn} — quarantined mail</li>
  * <li>{@code POST /govmail/quarantine/{key}/release} — deliver it to its pending recipients (once) and learn it as
  * ham; 409 if already released (or deleted by its recipients), 404 if unknown</li>
+ * <li>{@code DELETE /govmail/quarantine/{key}} — drop it for all its pending recipients (204; 409/404 as above)</li>
  * <li>{@code POST /govmail/quarantine/digest} — send the quarantine digests due now (as the daily run would)</li>
  * <li>{@code GET /govmail/spam/statistics} — per-step runs, failures, timeouts and mean time; learning queue</li>
  * </ul>
@@ -52,6 +53,7 @@ public class QuarantineRoutes implements Routes {
         service.get("/govmail/quarantine", this::list, json);
         service.post("/govmail/quarantine/digest", (request, response) -> Map.of("mailed", digest.sendNow()), json);
         service.post("/govmail/quarantine/:key/release", this::release, json);
+        service.delete("/govmail/quarantine/:key", this::delete);
         service.get("/govmail/spam/statistics", this::statistics, json);
     }
 
@@ -65,6 +67,14 @@ public class QuarantineRoutes implements Routes {
         Object actor = request.attribute(AdminTokenFilter.ACTOR_ATTRIBUTE);
         outcome(quarantine.release(key, actor == null ? "admin" : actor.toString()), key);
         return Map.of("released", key);
+    }
+
+    private Object delete(Request request, Response response) throws Exception {
+        String key = request.params("key");
+        Object actor = request.attribute(AdminTokenFilter.ACTOR_ATTRIBUTE);
+        outcome(quarantine.delete(key, actor == null ? "admin" : actor.toString()), key);
+        response.status(204);
+        return "";
     }
 
     /** 404 for an unknown key, 409 for one already released or deleted (nothing delivered twice). */

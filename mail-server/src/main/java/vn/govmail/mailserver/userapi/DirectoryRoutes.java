@@ -20,6 +20,7 @@ import spark.Request;
 import spark.Response;
 import spark.Service;
 import vn.govmail.mailserver.admin.AdminErrors;
+import vn.govmail.mailserver.admin.QueryNumbers;
 import vn.govmail.mailserver.organisation.ProvinceDirectory;
 
 /**
@@ -56,7 +57,7 @@ public class DirectoryRoutes implements Routes {
 
     private Object search(Request request, Response response) throws Exception {
         Username user = SessionUser.of(request);
-        int limit = limit(request.queryParams("limit"));
+        int limit = QueryNumbers.inRange(request.queryParams("limit"), "limit", DEFAULT_LIMIT, 1, MAX_LIMIT);
         String query = request.queryParams("q") == null ? "" : request.queryParams("q");
         if (query.length() > 200) {
             throw AdminErrors.badRequest("The query is longer than 200 characters");
@@ -86,21 +87,6 @@ public class DirectoryRoutes implements Routes {
         answer.put("title", entry.title());
         answer.put("kind", entry.kind().name().toLowerCase(Locale.ROOT));
         return answer;
-    }
-
-    private static int limit(String text) {
-        if (text == null || text.isBlank()) {
-            return DEFAULT_LIMIT;
-        }
-        try {
-            int limit = Integer.parseInt(text.strip());
-            if (limit >= 1 && limit <= MAX_LIMIT) {
-                return limit;
-            }
-        } catch (NumberFormatException e) {
-            // answered below
-        }
-        throw AdminErrors.badRequest("limit must be a number from 1 to " + MAX_LIMIT + ", not '" + text + "'");
     }
 
 }

@@ -17,6 +17,7 @@ import spark.Service;
 import vn.govmail.mailserver.admin.AdminErrors;
 import vn.govmail.mailserver.admin.FailureThrottle;
 import vn.govmail.mailserver.admin.JsonFields;
+import vn.govmail.mailserver.administrators.AdministratorStore;
 import vn.govmail.mailserver.imap.PasswordChangeRefusal;
 
 /**
@@ -27,7 +28,8 @@ import vn.govmail.mailserver.imap.PasswordChangeRefusal;
  *   password authenticates, through the same authenticator as IMAP (disabled accounts and accounts that must change
  *   their password are refused, every attempt is logged without the password). 10 failures for one user from one
  *   address in 5 minutes → 429.</li>
- *   <li>{@code GET /govmail/me} → who the token acts for; {@code DELETE /govmail/me/session} → 204 (logout).</li>
+ *   <li>{@code GET /govmail/me} → who the token acts for ({@code {"user", "administrator"}}: whether the webmail shows
+ *   its admin console); {@code DELETE /govmail/me/session} → 204 (logout).</li>
  * </ul>
  */
 public class UserSessionRoutes implements Routes {
@@ -37,17 +39,20 @@ public class UserSessionRoutes implements Routes {
     private final Authenticator authenticator;
     private final JsonTransformer json;
     private final FailureThrottle throttle;
+    private final AdministratorStore administrators;
 
     @Inject
-    public UserSessionRoutes(UserSessions sessions, Authenticator authenticator, JsonTransformer json) {
-        this(sessions, authenticator, json, new FailureThrottle(10, java.time.Duration.ofMinutes(5), java.time.Clock.systemUTC()));
+    public UserSessionRoutes(UserSessions sessions, Authenticator authenticator, JsonTransformer json, AdministratorStore administrators) {
+        this(sessions, authenticator, json, new FailureThrottle(10, java.time.Duration.ofMinutes(5), java.time.Clock.systemUTC()), administrators);
     }
 
-    UserSessionRoutes(UserSessions sessions, Authenticator authenticator, JsonTransformer json, FailureThrottle throttle) {
+    UserSessionRoutes(UserSessions sessions, Authenticator authenticator, JsonTransformer json, FailureThrottle throttle,
+                      AdministratorStore administrators) {
         this.sessions = sessions;
         this.authenticator = authenticator;
         this.json = json;
         this.throttle = throttle;
+        this.administrators = administrators;
     }
 
     @Override
@@ -59,7 +64,10 @@ public class UserSessionRoutes implements Routes {
     public void define(Service service) {
         service.post(SESSION_PATH, this::open, json);
         service.delete(SESSION_PATH, this::close);
-        service.get(UserSessionTokens.PREFIX, (request, response) -> Map.of("user", SessionUser.of(request).asString()), json);
+        service.get(UserSessionTokens.PREFIX, (request, response) -> {
+            Username user = SessionUser.of(request);
+            return Map.of("user", user.asString(), "administrator", administrators.isAdministrator(user));
+        }, json);
     }
 
     private Object open(Request request, Response response) throws Exception {

@@ -12,25 +12,33 @@ import spark.Request;
 import vn.govmail.mailserver.account.AccountStatusStore;
 import vn.govmail.mailserver.admin.AdminErrors;
 import vn.govmail.mailserver.admin.DelegatedTokens;
+import vn.govmail.mailserver.administrators.AdminConsoleScope;
+import vn.govmail.mailserver.administrators.AdministratorStore;
 
 /**
  * Lets a mail user's session token ({@link UserSessions}) through WebAdmin's authentication for the user API only:
- * routes under {@value #PREFIX}. Every other route answers 403 to it. A session of an account disabled, deleted or
+ * routes under {@value #PREFIX}. The session of an administrator ({@link AdministratorStore}) may also call the admin
+ * console's routes ({@link AdminConsoleScope}), acting as {@code admin:<address>} in the audit log; the role is checked
+ * at every request, so a removed administrator is refused at once. Every other route answers 403 to it. A session of an account disabled, deleted or
  * renamed since it began ends at its next request (401, like an unknown token); a password change ends them at once
  * ({@code AccountPasswordChanger}).
  */
 public class UserSessionTokens implements DelegatedTokens {
     public static final String PREFIX = "/govmail/me";
+    /** The audit actor of an administrator's session on an admin route. */
+    public static final String ADMIN_ACTOR_PREFIX = "admin:";
 
     private final UserSessions sessions;
     private final AccountStatusStore accounts;
     private final UsersRepository users;
+    private final AdministratorStore administrators;
 
     @Inject
-    public UserSessionTokens(UserSessions sessions, AccountStatusStore accounts, UsersRepository users) {
+    public UserSessionTokens(UserSessions sessions, AccountStatusStore accounts, UsersRepository users, AdministratorStore administrators) {
         this.sessions = sessions;
         this.accounts = accounts;
         this.users = users;
+        this.administrators = administrators;
     }
 
     @Override
@@ -45,6 +53,13 @@ public class UserSessionTokens implements DelegatedTokens {
         }
         String path = request.pathInfo();
         if (!path.equals(PREFIX) && !path.startsWith(PREFIX + "/")) {
+            if (administrators.isAdministrator(user.get())) {
+                if (AdminConsoleScope.allows(request.requestMethod(), path)) {
+                    return Optional.of(ADMIN_ACTOR_PREFIX + user.get().asString());
+                }
+                throw AdminErrors.forbidden("The admin console may not use " + request.requestMethod() + " " + path
+                    + ": that needs the IT center's admin token (./govmail admin on the server)");
+            }
             throw AdminErrors.forbidden("A user session may only use " + PREFIX + "/…, not " + request.requestMethod() + " " + path);
         }
         return Optional.of(SessionUser.ACTOR_PREFIX + user.get().asString());

@@ -9,7 +9,7 @@ import java.util.function.Consumer;
 import java.util.function.Function;
 
 /** Small dialogs of the folder menu. */
-final class FolderDialogs {
+public final class FolderDialogs {
     private FolderDialogs() {
     }
 
@@ -39,7 +39,7 @@ final class FolderDialogs {
         name.focus();
     }
 
-    static void confirm(Function<String, String> t, String text, Runnable action) {
+    public static void confirm(Function<String, String> t, String text, Runnable action) {
         ConfirmDialog dialog = new ConfirmDialog();
         dialog.setConfirmText(t.apply("action.ok"));
         dialog.setCancelText(t.apply("action.cancel"));

@@ -165,6 +165,7 @@ public class MailView extends AppLayout implements BeforeEnterObserver {
         quarantine.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
         VerticalLayout drawer = new VerticalLayout(compose, folderTree, folderMenu, quarantine);
         documentsEntry().ifPresent(drawer::add);
+        vn.govmail.webmail.ui.admin.AdminEntry.forAccount(account, this::translate).ifPresent(drawer::add);
         drawer.setPadding(true);
         return drawer;
     }

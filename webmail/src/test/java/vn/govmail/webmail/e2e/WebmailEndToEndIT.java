@@ -746,6 +746,55 @@ class WebmailEndToEndIT {
         waiting().until(ExpectedConditions.urlContains("/login"));
     }
 
+    /**
+     * The admin console: an ordinary user sees no "Quản trị" and is refused at /admin; the demo IT administrator
+     * creates an account with name and title, sees its one-time password, finds it in the list by its name without
+     * accents; the server audited the creation as the administrator; the new account logs in over IMAP.
+     */
+    @Test
+    @Order(11)
+    void theAdministratorCreatesAnAccountThatCanLogInOverImap() throws Exception {
+        driver.manage().deleteAllCookies();   // a fresh browser session, whoever the earlier tests left logged in
+        login(ALICE, MailServerLauncher.PASSWORD);
+        waitFor(By.id("logout"));
+        assertThat(driver.findElements(By.id("nav-admin"))).as("not an administrator: no entry").isEmpty();
+        driver.get(baseUrl + "admin");
+        assertThat(waitFor(By.id("admin-refused")).getText()).contains("không có quyền quản trị");
+        assertThat(driver.findElements(By.id("admin-account-create"))).isEmpty();
+        driver.manage().deleteAllCookies();
+
+        String created = MailServerLauncher.demoUser("lovanmoi");
+        login(MailServerLauncher.demoUser("postmaster"), MailServerLauncher.PASSWORD);
+        waitFor(By.id("nav-admin")).click();
+        waitFor(By.id("admin-account-create")).click();
+        typeInto("admin-new-address", created);
+        typeInto("admin-new-name", "Lò Văn Mới");
+        typeInto("admin-new-title", "Chuyên viên Phòng CNTT");
+        driver.findElement(By.id("admin-new-submit")).click();
+        String password = waitFor(By.id("admin-new-password")).getText().strip();
+        assertThat(password).matches("[A-Za-z2-9]{4}-[A-Za-z2-9]{4}-[A-Za-z2-9]{4}");
+        screenshot("12-admin-new-password");
+        driver.findElement(By.id("admin-password-close")).click();
+        typeInto("admin-account-search", "lo van moi");
+        // the list is filtered on the server once the typing pauses: wait for that before choosing the row
+        waiting().until(ExpectedConditions.invisibilityOfElementLocated(
+            By.xpath("//vaadin-grid[@id='admin-accounts']//vaadin-grid-cell-content[contains(., \"" + ALICE + "\")]")));
+        waitFor(By.xpath("//vaadin-grid[@id='admin-accounts']//vaadin-grid-cell-content[contains(., \"" + created + "\")]")).click();
+        waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.id("admin-account-details"), "Chuyên viên Phòng CNTT"));
+        screenshot("13-admin-accounts");
+
+        String audit = admin("GET", "govmail/audit?limit=20&path=lovanmoi", null).body();
+        assertThat(audit).contains("\"actor\":\"admin:" + MailServerLauncher.demoUser("postmaster") + "\"", "/users/" + created);
+        try (MailAccount account = connector.login(created, password.toCharArray())) {
+            assertThat(account.store().getFolder("INBOX").exists()).isTrue();
+            assertThat(account.store().getFolder("Sent").exists()).as("default folders made").isTrue();
+        }
+        js("document.getElementById('admin-back').click()");
+        waitFor(By.id("logout"));
+        js("document.getElementById('logout').click()");
+        waiting().until(ExpectedConditions.urlContains("/login"));
+    }
+
     /** A cell of the document list (not of the mail list, whose notice mails name the same document). */
     private static By documentRow(String text) {
         return By.xpath("//vaadin-grid[@id='documents']//vaadin-grid-cell-content[contains(normalize-space(.), \"" + text + "\")]");

@@ -24,8 +24,8 @@ import vn.govmail.webmail.mail.TextDecoding;
  * server refuses date- or attachment-only searches, which IMAP SEARCH answers.
  */
 public final class SearchClient {
-    /** Hits asked for: the server's most per call. */
-    public static final int LIMIT = 100;
+    /** Hits asked for (the server allows 100): each is read back from the mailbox store, so a screenful, not more. */
+    public static final int LIMIT = 50;
     private final UserApiSession api;
     private final ZoneId zone;
 

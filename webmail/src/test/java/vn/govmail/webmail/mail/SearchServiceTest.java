@@ -93,7 +93,7 @@ class SearchServiceTest {
     void oneApiCallSearchesEveryFolderWithSnippets() throws Exception {
         try (MailAccount account = GreenMailAccounts.login(greenMail, GreenMailAccounts.ALICE)) {
             List<SearchHit> hits = service(account).quickSearch("van ban");
-            assertThat(queries).containsExactly("q=van ban&limit=100");
+            assertThat(queries).containsExactly("q=van ban&limit=50");
             assertThat(hits).hasSize(1);
             SearchHit hit = hits.get(0);
             assertThat(hit.folder()).isEqualTo("Archive");
@@ -110,7 +110,7 @@ class SearchServiceTest {
             service(account).search(new SearchCriteria("tran", null, "số 12", null, LocalDate.of(2026, 11, 1),
                 LocalDate.of(2026, 11, 20), true, "INBOX"));
             assertThat(queries.get(1)).isEqualTo("from=tran&subject=số 12&after=2026-10-31T17:00:00Z&before=2026-11-20T17:00:00Z"
-                + "&hasAttachment=true&folder=INBOX&limit=100");
+                + "&hasAttachment=true&folder=INBOX&limit=50");
         }
     }
 

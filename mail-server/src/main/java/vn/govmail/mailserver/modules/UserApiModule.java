@@ -14,6 +14,7 @@ import vn.govmail.mailserver.admin.DelegatedTokens;
 import vn.govmail.mailserver.userapi.DirectoryRoutes;
 import vn.govmail.mailserver.userapi.UserSessionRoutes;
 import vn.govmail.mailserver.userapi.UserSessionTokens;
+import vn.govmail.mailserver.userapi.UserSearchRoutes;
 import vn.govmail.mailserver.userapi.UserSessions;
 
 /**
@@ -27,6 +28,7 @@ public class UserApiModule extends AbstractModule {
         Multibinder.newSetBinder(binder(), DelegatedTokens.class).addBinding().to(UserSessionTokens.class);
         Multibinder.newSetBinder(binder(), Routes.class).addBinding().to(UserSessionRoutes.class);
         Multibinder.newSetBinder(binder(), Routes.class).addBinding().to(DirectoryRoutes.class);
+        Multibinder.newSetBinder(binder(), Routes.class).addBinding().to(UserSearchRoutes.class);
     }
 
     /** As long as the webmail's own session (30 minutes idle), at most a working day. */

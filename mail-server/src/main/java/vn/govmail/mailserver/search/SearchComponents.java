@@ -37,7 +37,7 @@ public class SearchComponents implements Startable {
     private final IndexingQueue queue;
     private final IndexedSearch indexedSearch;
     private final IndexCatchUp catchUp;
-    private final RankedSearch rankedSearch;
+    private final UserMailSearch userMailSearch;
 
     @Inject
     public SearchComponents(JamesDirectoriesProvider directories, MailboxSessionMapperFactory mappers, SessionProvider sessions,
@@ -54,7 +54,7 @@ public class SearchComponents implements Startable {
         queue = new IndexingQueue(mappers, sessions, indexer);
         indexedSearch = new IndexedSearch(mappers, reconciler, new IndexedTextMatcher(store), store, textExtractor, attachmentContentLoader);
         catchUp = new IndexCatchUp(mappers, sessions, reconciler, store);
-        rankedSearch = new RankedSearch(store);
+        userMailSearch = new UserMailSearch(mappers, sessions, reconciler, new RankedSearch(store));
     }
 
     MessageIndexer indexer() {
@@ -69,8 +69,9 @@ public class SearchComponents implements Startable {
         return indexedSearch;
     }
 
-    RankedSearch rankedSearch() {
-        return rankedSearch;
+    /** One user's ranked search of their own mail (user API, admin route). */
+    public UserMailSearch userMailSearch() {
+        return userMailSearch;
     }
 
     void startCatchUp() {

@@ -11,10 +11,7 @@ import javax.inject.Inject;
 
 import org.apache.james.core.Domain;
 import org.apache.james.core.Username;
-import org.apache.james.mailbox.MailboxSession;
-import org.apache.james.mailbox.SessionProvider;
 import org.apache.james.mailbox.indexer.ReIndexer;
-import org.apache.james.mailbox.store.MailboxSessionMapperFactory;
 import org.apache.james.task.TaskId;
 import org.apache.james.task.TaskManager;
 import org.apache.james.user.api.UsersRepository;
@@ -29,8 +26,9 @@ import vn.govmail.mailserver.admin.AdminErrors;
 /**
  * WebAdmin (loopback, admin token) routes of the search index:
  * <ul>
- *   <li>{@code GET /govmail/search?user=U&q=TEXT[&limit=N]}: the webmail's search box — U's messages in all U's
- *       folders, ranked, with highlighted snippets; never another user's message;</li>
+ *   <li>{@code GET /govmail/search?user=U&q=TEXT[&limit=N]}: U's messages in U's folders (Trash and Junk left
+ *       out), ranked, with highlighted snippets (HTML-escaped text, matches in {@code <b>}); never another user's
+ *       message. The same search as the user's own {@code GET /govmail/me/search} ({@link UserMailSearch});</li>
  *   <li>{@code POST /govmail/search/reindex?user=U | ?domain=D | (nothing: everything)[&messagesPerSecond=N]}: starts
  *       James's re-index task(s) on our index and answers their ids; follow them with {@code GET /tasks/ID}. One
  *       user and everything also exist as James's own {@code POST /users/U/mailboxes?task=reIndex} and
@@ -41,19 +39,14 @@ public class SearchRoutes implements Routes {
     private static final int MAX_LIMIT = 200;
 
     private final SearchComponents components;
-    private final MailboxSessionMapperFactory mappers;
-    private final SessionProvider sessions;
     private final UsersRepository users;
     private final ReIndexer reIndexer;
     private final TaskManager tasks;
     private final JsonTransformer json = new JsonTransformer();
 
     @Inject
-    public SearchRoutes(SearchComponents components, MailboxSessionMapperFactory mappers, SessionProvider sessions,
-                        UsersRepository users, ReIndexer reIndexer, TaskManager tasks) {
+    public SearchRoutes(SearchComponents components, UsersRepository users, ReIndexer reIndexer, TaskManager tasks) {
         this.components = components;
-        this.mappers = mappers;
-        this.sessions = sessions;
         this.users = users;
         this.reIndexer = reIndexer;
         this.tasks = tasks;
@@ -81,23 +74,17 @@ public class SearchRoutes implements Routes {
         if (!users.contains(user)) {
             throw AdminErrors.notFound("No account " + user.asString());
         }
-        MailboxSession session = sessions.createSystemSession(user);
-        List<String> mailboxIds;
-        try {
-            mailboxIds = mappers.getMailboxMapper(session).userMailboxes(user).map(id -> id.serialize()).collectList().block();
-        } finally {
-            mappers.endProcessingRequest(session);
-        }
         List<Map<String, Object>> hits = new ArrayList<>();
-        for (RankedSearch.Hit hit : components.rankedSearch().search(mailboxIds, text, limit)) {
+        for (UserMailSearch.Hit hit : components.userMailSearch().search(user, UserSearchCriteria.text(text), 0, limit).hits()) {
             Map<String, Object> item = new LinkedHashMap<>();
             item.put("mailboxId", hit.mailboxId());
+            item.put("folder", hit.folder());
             item.put("uid", hit.uid());
             item.put("subject", hit.subject());
             item.put("from", hit.from());
-            item.put("internalDate", java.time.Instant.ofEpochMilli(hit.internalDate()).toString());
+            item.put("internalDate", hit.date().toString());
             item.put("score", hit.score());
-            item.put("snippet", hit.snippet());
+            item.put("snippet", hit.snippetHtml());
             hits.add(item);
         }
         return Map.of("user", user.asString(), "query", text, "hits", hits);

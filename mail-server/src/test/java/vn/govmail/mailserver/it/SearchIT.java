@@ -44,6 +44,9 @@ import jakarta.mail.search.SearchTerm;
 import jakarta.mail.search.SizeTerm;
 import jakarta.mail.search.SubjectTerm;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -54,7 +57,7 @@ import org.junit.jupiter.api.TestMethodOrder;
 /**
  * IMAP SEARCH on the Lucene index through real clients (Jakarta Mail, Python imaplib) against the packaged server:
  * the RFC 3501 criteria, Vietnamese with and without diacritics, NFD and windows-1258 mail, text inside a DOCX
- * attachment, per-user isolation, the webmail search route, a re-index from the CLI, and kill -9 during a
+ * attachment, per-user isolation, the webmail search route and the user API search, a re-index from the CLI, and kill -9 during a
  * delivery burst with every acknowledged message findable after restart without any admin action.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -62,6 +65,7 @@ class SearchIT {
     private static final String ALICE = MailServerProcess.demoUser("nguyenvana");
     private static final String BOB = MailServerProcess.demoUser("tranthib");
     private static final String NFC = "nfc", NFD = "nfd", CP1258 = "cp1258", DOCX = "docx", ENGLISH = "english";
+    private static final ObjectMapper JSON = new ObjectMapper();
     private static MailServerProcess server;
     /** UID of each test message in Alice's INBOX, by name. */
     private static final Map<String, Long> UIDS = new HashMap<>();
@@ -196,6 +200,93 @@ class SearchIT {
 
     @Test
     @Order(5)
+    void theUserApiSearchesAllOwnFoldersRankedWithSnippets() throws Exception {
+        String alice = userSession(ALICE);
+        String bob = userSession(BOB);
+
+        JsonNode vanBan = meSearch(alice, "q=van%20ban%20den").path("hits");
+        assertThat(vanBan).as("without diacritics").hasSize(1);
+        JsonNode nfc = vanBan.get(0);
+        assertThat(nfc.path("subject").asText()).isEqualTo("Văn bản đến số 12 của UBND tỉnh Lai Châu");
+        assertThat(nfc.path("folder").asText()).isEqualTo("INBOX");
+        assertThat(nfc.path("uid").asLong()).isEqualTo(UIDS.get(NFC));
+        assertThat(nfc.path("uidValidity").asLong()).isPositive();
+        assertThat(nfc.path("size").asLong()).isPositive();
+        assertThat(nfc.path("from").asText()).contains("Trần Thị B");
+        assertThat(nfc.path("hasAttachment").asBoolean()).isFalse();
+        assertThat(nfc.path("snippet").asText()).contains("Đề nghị xem xét báo cáo tài chính quý III.");
+
+        JsonNode docx = meSearch(alice, "q=thu%20tuong%20chinh%20phu").path("hits");
+        assertThat(docx).as("text inside the DOCX attachment").hasSize(1);
+        assertThat(docx.get(0).path("uid").asLong()).isEqualTo(UIDS.get(DOCX));
+        assertThat(docx.get(0).path("hasAttachment").asBoolean()).isTrue();
+        String snippet = docx.get(0).path("snippet").asText();
+        assertThat(docx.get(0).path("highlights")).isNotEmpty();
+        StringBuilder highlighted = new StringBuilder();
+        for (JsonNode range : docx.get(0).path("highlights")) {
+            highlighted.append(snippet, range.get(0).asInt(), range.get(1).asInt()).append(' ');
+        }
+        assertThat(fold(highlighted.toString())).as(snippet).contains("thu tuong").contains("chinh phu");
+        assertThat(docx.get(0).path("snippetHtml").asText()).contains("<b>");
+
+        assertThat(meSearch(bob, "q=thu%20tuong").path("hits")).as("Alice's mail is not Bob's").isEmpty();
+        JsonNode bobs = meSearch(bob, "q=bao%20cao%20tai%20chinh").path("hits");
+        assertThat(bobs).hasSize(1);
+        assertThat(bobs.get(0).path("snippet").asText()).contains("của Bob");
+        assertThat(meSearch(alice, "q=bao%20cao%20tai%20chinh").toString()).doesNotContain("của Bob");
+
+        assertThat(uids(meSearch(alice, "q=bao%20cao&hasAttachment=true"))).containsExactly(UIDS.get(DOCX));
+        assertThat(uids(meSearch(alice, "subject=lai%20chau"))).containsExactly(UIDS.get(NFC));
+        assertThat(uids(meSearch(alice, "from=john"))).containsExactly(UIDS.get(ENGLISH));
+        assertThat(uids(meSearch(alice, "body=budget%20figures&to=vanthu"))).containsExactly(UIDS.get(ENGLISH));
+        java.time.LocalDate today = java.time.LocalDate.now(java.time.ZoneId.of("Asia/Ho_Chi_Minh"));
+        assertThat(uids(meSearch(alice, "q=bao%20cao&after=" + today.plusDays(1)))).isEmpty();
+        assertThat(uids(meSearch(alice, "q=bao%20cao&before=" + today.minusDays(1)))).isEmpty();
+        assertThat(uids(meSearch(alice, "q=bao%20cao&after=" + today.minusDays(1) + "&before=" + today)))
+            .containsExactlyInAnyOrder(UIDS.get(NFC), UIDS.get(DOCX));
+        JsonNode first = meSearch(alice, "q=bao%20cao&limit=1");
+        JsonNode second = meSearch(alice, "q=bao%20cao&limit=1&offset=1");
+        assertThat(first.path("more").asBoolean()).isTrue();
+        assertThat(second.path("more").asBoolean()).isFalse();
+        assertThat(List.of(uids(first).get(0), uids(second).get(0))).containsExactlyInAnyOrder(UIDS.get(NFC), UIDS.get(DOCX));
+
+        // Trash is left out unless asked for; a folder can be chosen; an expunged message is gone at once.
+        try (Store store = MailClients.openImaps(server, ALICE)) {
+            Folder inbox = store.getFolder("INBOX");
+            inbox.open(Folder.READ_WRITE);
+            inbox.copyMessages(new Message[] {((UIDFolder) inbox).getMessageByUID(UIDS.get(NFC))}, store.getFolder("Trash"));
+            inbox.close(false);
+            assertThat(meSearch(alice, "q=van%20ban%20den").path("hits")).hasSize(1);
+            JsonNode everywhere = meSearch(alice, "q=van%20ban%20den&trashAndJunk=true").path("hits");
+            assertThat(everywhere).hasSize(2);
+            JsonNode inTrash = meSearch(alice, "q=van%20ban%20den&folder=Trash").path("hits");
+            assertThat(inTrash).hasSize(1);
+            assertThat(inTrash.get(0).path("folder").asText()).isEqualTo("Trash");
+            assertThat(meSearch(alice, "q=van%20ban%20den&folder=INBOX").path("hits").get(0).path("folder").asText()).isEqualTo("INBOX");
+
+            Folder trash = store.getFolder("Trash");
+            trash.open(Folder.READ_WRITE);
+            Message copy = ((UIDFolder) trash).getMessageByUID(inTrash.get(0).path("uid").asLong());
+            copy.setFlag(Flags.Flag.DELETED, true);
+            assertThat(meSearch(alice, "q=van%20ban%20den&folder=Trash").path("hits").get(0).path("flags").toString()).contains("\\\\Deleted");
+            trash.close(true);
+            assertThat(meSearch(alice, "q=van%20ban%20den&folder=Trash").path("hits")).as("expunged").isEmpty();
+        }
+
+        assertThat(meStatus(alice, "")).as("nothing to search").isEqualTo(400);
+        assertThat(meStatus(alice, "q=a&limit=0")).isEqualTo(400);
+        assertThat(meStatus(alice, "q=a&offset=-1")).isEqualTo(400);
+        assertThat(meStatus(alice, "q=a&hasAttachment=maybe")).isEqualTo(400);
+        assertThat(meStatus(alice, "q=a&after=yesterday")).isEqualTo(400);
+        assertThat(meStatus(alice, "q=a&after=2026-11-02&before=2026-11-01")).isEqualTo(400);
+        assertThat(meStatus(alice, "q=a&user=" + BOB)).as("no way to name another user").isEqualTo(400);
+        assertThat(meStatus(alice, "q=a&folder=Nope")).isEqualTo(404);
+        assertThat(AdminApi.call(server, "GET", "govmail/me/search?q=a", null).statusCode()).as("the admin acts for no mailbox").isEqualTo(403);
+        assertThat(AdminApi.call(server, "GET", "govmail/me/search?q=a", null, null).statusCode()).isEqualTo(401);
+    }
+
+    @Test
+    @Order(6)
     void everyAcknowledgedMessageIsFindableAfterKillMinus9DuringABurst() throws Exception {
         Set<String> acknowledged = sendUntilKilled(8, Duration.ofSeconds(60));
         assertThat(acknowledged).hasSizeGreaterThanOrEqualTo(8);
@@ -322,6 +413,35 @@ class SearchIT {
             + "&q=" + URLEncoder.encode(text, StandardCharsets.UTF_8), null);
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
         return response.body();
+    }
+
+    private static String userSession(String user) throws Exception {
+        var opened = AdminApi.call(server, "POST", "govmail/me/session",
+            "{\"user\":\"" + user + "\",\"password\":\"" + MailServerProcess.PASSWORD + "\"}", null);
+        assertThat(opened.statusCode()).as(opened.body()).isEqualTo(201);
+        return JSON.readTree(opened.body()).path("token").asText();
+    }
+
+    private static JsonNode meSearch(String token, String query) throws Exception {
+        var response = AdminApi.call(server, "GET", "govmail/me/search?" + query, null, token);
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        return JSON.readTree(response.body());
+    }
+
+    private static int meStatus(String token, String query) throws Exception {
+        var response = AdminApi.call(server, "GET", "govmail/me/search?" + query, null, token);
+        assertThat(response.body()).doesNotContain("Exception");
+        return response.statusCode();
+    }
+
+    private static List<Long> uids(JsonNode answer) {
+        List<Long> uids = new java.util.ArrayList<>();
+        answer.path("hits").forEach(hit -> uids.add(hit.path("uid").asLong()));
+        return uids;
+    }
+
+    private static String fold(String text) {
+        return Normalizer.normalize(text.toLowerCase(java.util.Locale.ROOT).replace('đ', 'd'), Normalizer.Form.NFD).replaceAll("\\p{M}", "");
     }
 
     private static String webmailSearchUnchecked(String user, String text) {

@@ -12,30 +12,95 @@ import jakarta.mail.search.ReceivedDateTerm;
 import jakarta.mail.search.RecipientStringTerm;
 import jakarta.mail.search.SearchTerm;
 import jakarta.mail.search.SubjectTerm;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.Date;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.eclipse.angus.mail.imap.IMAPFolder;
 import org.eclipse.angus.mail.imap.IMAPMessage;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import vn.govmail.webmail.api.PlatformApiException;
+import vn.govmail.webmail.api.SearchClient;
 
 /**
- * Search with the server's IMAP SEARCH (the server's index folds Vietnamese diacritics, so "van ban" finds
- * "văn bản" there). When the server finds nothing for a query typed without diacritics, the newest messages'
- * envelopes are compared here with diacritics folded (sender and subject only: bodies stay on the server).
+ * Search. Criteria with some text go to the mail server's search API ({@link SearchClient}): every folder in one
+ * call, ranked by relevance, with snippets; the server's index folds Vietnamese diacritics, so "van ban" finds
+ * "văn bản". When that API cannot answer (another IMAP server, the API unreachable: then it is left alone for a
+ * minute) and for date- or attachment-only criteria, IMAP SEARCH runs in each folder; when it finds nothing for a
+ * query typed without diacritics, the newest messages' envelopes are compared here with diacritics folded (sender
+ * and subject only: bodies stay on the server).
  */
 public class SearchService {
     static final int MAX_RESULTS = 500;
     static final int FALLBACK_SCAN = 3000;
+    static final Duration API_RETRY = Duration.ofMinutes(1);
+    private static final Logger LOGGER = LoggerFactory.getLogger(SearchService.class);
     private final MailAccount account;
+    private final SearchClient api;
+    private final Clock clock;
+    private Instant apiUnavailableUntil = Instant.MIN;
 
     public SearchService(MailAccount account) {
+        this(account, new SearchClient(account.userApi(), ZoneId.systemDefault()), Clock.systemUTC());
+    }
+
+    SearchService(MailAccount account, SearchClient api, Clock clock) {
         this.account = account;
+        this.api = api;
+        this.clock = clock;
+    }
+
+    /** The quick search box: anywhere in the message. */
+    public List<SearchHit> quickSearch(String text) throws MessagingException {
+        SearchCriteria anywhere = SearchCriteria.anywhere(text);
+        List<SearchHit> ranked = ranked(anywhere);
+        if (ranked != null) {
+            return ranked;
+        }
+        // IMAP: sender, subject and body, each as its own search, merged, newest first
+        Map<String, SearchHit> merged = new LinkedHashMap<>();
+        for (SearchCriteria c : List.of(
+            new SearchCriteria(null, null, text, null, null, null, false, null),
+            new SearchCriteria(text, null, null, null, null, null, false, null),
+            new SearchCriteria(null, null, null, text, null, null, false, null))) {
+            for (SearchHit hit : imapSearch(c)) {
+                merged.putIfAbsent(hit.folder() + "/" + hit.message().uid(), hit);
+            }
+        }
+        return merged.values().stream().sorted(NEWEST_FIRST).toList();
     }
 
     public List<SearchHit> search(SearchCriteria criteria) throws MessagingException {
+        List<SearchHit> ranked = ranked(criteria);
+        return ranked != null ? ranked : imapSearch(criteria);
+    }
+
+    /** The server's ranked hits, or null when the API cannot answer these criteria now. */
+    private List<SearchHit> ranked(SearchCriteria criteria) {
+        if (!SearchClient.canAnswer(criteria) || clock.instant().isBefore(apiUnavailableUntil)) {
+            return null;
+        }
+        try {
+            return api.search(criteria);
+        } catch (PlatformApiException e) {
+            LOGGER.warn("The mail server's search API did not answer ({} {}); searching with IMAP for {}", e.status(), e.getMessage(), API_RETRY);
+            apiUnavailableUntil = clock.instant().plus(API_RETRY);
+            return null;
+        }
+    }
+
+    private static final Comparator<SearchHit> NEWEST_FIRST =
+        Comparator.comparing((SearchHit h) -> h.message().date(), Comparator.nullsLast(Comparator.reverseOrder()));
+
+    List<SearchHit> imapSearch(SearchCriteria criteria) throws MessagingException {
         List<String> folderNames = new ArrayList<>();
         if (criteria.folder() != null) {
             folderNames.add(criteria.folder());
@@ -63,7 +128,7 @@ public class SearchService {
                 }
             }
         }
-        hits.sort(Comparator.comparing((SearchHit h) -> h.message().date(), Comparator.nullsLast(Comparator.reverseOrder())));
+        hits.sort(NEWEST_FIRST);
         return hits.size() > MAX_RESULTS ? hits.subList(0, MAX_RESULTS) : hits;
     }
 

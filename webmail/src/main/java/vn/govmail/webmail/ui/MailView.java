@@ -11,6 +11,8 @@ import com.vaadin.flow.component.contextmenu.MenuItem;
 import com.vaadin.flow.component.contextmenu.SubMenu;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.data.renderer.ComponentRenderer;
+import com.vaadin.flow.dom.Element;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.menubar.MenuBar;
 import com.vaadin.flow.component.notification.Notification;
@@ -56,6 +58,7 @@ import vn.govmail.webmail.mail.QuotaService;
 import vn.govmail.webmail.mail.SearchCriteria;
 import vn.govmail.webmail.mail.SearchHit;
 import vn.govmail.webmail.mail.SearchService;
+import vn.govmail.webmail.mail.SearchSnippet;
 
 /** The mailbox: folders in the drawer, the message list, the reading pane. Protocol work is in the services. */
 @Route("")
@@ -106,7 +109,7 @@ public class MailView extends AppLayout implements BeforeEnterObserver {
             if (e.getValue().isBlank()) {
                 showFolder(currentFolder);
             } else {
-                runSearch(new SearchCriteria(null, null, e.getValue(), null, null, null, false, null), true);
+                runSearch(SearchCriteria.anywhere(e.getValue()), true);
             }
         });
         Button advanced = new Button(getTranslation("action.search"), e -> new SearchDialog(folders, c -> runSearch(c, false)).open());
@@ -214,6 +217,9 @@ public class MailView extends AppLayout implements BeforeEnterObserver {
         grid.addColumn(h -> formatSize(h.message().size())).setHeader(getTranslation("list.size"))
             .setKey(MessageSort.SIZE.name()).setSortable(true).setAutoWidth(true).setFlexGrow(0).addClassName("hide-on-phone");
         grid.setPartNameGenerator(h -> h.message().seen() ? null : "unread");
+        // Search results from the server's index show the matching text under their row (folder rows have none).
+        grid.setItemDetailsRenderer(new ComponentRenderer<>(MailView::snippet));
+        grid.setDetailsVisibleOnClick(false);
         grid.addItemClickListener(e -> open(e.getItem()));
         grid.addSelectionListener(e -> status.setText(e.getAllSelectedItems().isEmpty() ? "" : getTranslation("selected", e.getAllSelectedItems().size())));
         grid.setMultiSort(false);
@@ -334,9 +340,10 @@ public class MailView extends AppLayout implements BeforeEnterObserver {
 
     private void runSearch(SearchCriteria criteria, boolean quick) {
         try {
-            List<SearchHit> hits = quick ? quickSearch(criteria.subject()) : searchService.search(criteria);
+            List<SearchHit> hits = quick ? searchService.quickSearch(criteria.text()) : searchService.search(criteria);
             searchResults = hits;
             grid.setItems(hits);
+            hits.stream().filter(hit -> hit.snippet() != null).forEach(hit -> grid.setDetailsVisible(hit, true));
             grid.deselectAll();
             reader.clear();
             status.setText(getTranslation("search.results", hits.size()));
@@ -345,29 +352,27 @@ public class MailView extends AppLayout implements BeforeEnterObserver {
         }
     }
 
-    /** The quick box looks in sender, subject and body, each as its own search, merged. */
-    private List<SearchHit> quickSearch(String text) throws MessagingException {
-        java.util.LinkedHashMap<String, SearchHit> merged = new java.util.LinkedHashMap<>();
-        for (SearchCriteria c : List.of(
-            new SearchCriteria(null, null, text, null, null, null, false, null),
-            new SearchCriteria(text, null, null, null, null, null, false, null),
-            new SearchCriteria(null, null, null, text, null, null, false, null))) {
-            for (SearchHit hit : searchService.search(c)) {
-                merged.putIfAbsent(hit.folder() + "/" + hit.message().uid(), hit);
-            }
-        }
-        return merged.values().stream()
-            .sorted(java.util.Comparator.comparing((SearchHit h) -> h.message().date(), java.util.Comparator.nullsLast(java.util.Comparator.reverseOrder())))
-            .toList();
-    }
-
     private void open(SearchHit hit) {
         if (searchResults != null) {
             currentFolder = hit.folder();
         }
         reader.show(hit.folder(), hit.message().uid());
-        grid.getDataProvider().refreshItem(new SearchHit(hit.folder(), withSeen(hit.message())));
+        grid.getDataProvider().refreshItem(new SearchHit(hit.folder(), withSeen(hit.message()), hit.snippet()));
         refreshFolders();
+    }
+
+    /** The snippet of a search hit, matches in {@code <mark>}; text only (nothing from the message becomes HTML). */
+    static Div snippet(SearchHit hit) {
+        Div line = new Div();
+        line.addClassName("search-snippet");
+        line.getStyle().set("font-size", "var(--lumo-font-size-s)").set("color", "var(--lumo-secondary-text-color)")
+            .set("padding", "0 var(--lumo-space-m) var(--lumo-space-xs) 5.5em").set("white-space", "normal");
+        if (hit.snippet() != null) {
+            for (SearchSnippet.Part part : hit.snippet().parts()) {
+                line.getElement().appendChild(part.match() ? new Element("mark").setText(part.text()) : Element.createText(part.text()));
+            }
+        }
+        return line;
     }
 
     private static MessageSummary withSeen(MessageSummary m) {

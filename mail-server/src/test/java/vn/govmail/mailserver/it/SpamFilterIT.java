@@ -421,6 +421,11 @@ class SpamFilterIT {
         dns.delay("70.0.0.127.bl.govmail.test", slowDns);
         dns.delay("slow-spf.example", slowDns);
         int slowSessions = Runtime.getRuntime().availableProcessors() * 2;
+        // warm-up (the test may run first, on a server just started): the first lookups of a cold JVM are slow alone
+        try (SmtpDialog smtp = new SmtpDialog(server.smtpPort, "127.0.0.71")) {
+            assertThat(smtp.send("EHLO mx.fast.example")).startsWith("250");
+            assertThat(smtp.send("MAIL FROM:<tin@fast.example>")).startsWith("250");
+        }
         java.util.concurrent.ExecutorService clients = java.util.concurrent.Executors.newFixedThreadPool(slowSessions);
         try {
             // at connect: the DNSBL answer about 127.0.0.70 is slow, not the one about 127.0.0.71
@@ -442,9 +447,13 @@ class SpamFilterIT {
                 assertThat(smtp.send("MAIL FROM:<tin@fast.example>")).startsWith("250");
                 fastMailFrom = (System.nanoTime() - start) / 1_000_000;
             }
+            java.util.List<Long> slowGreetings = new java.util.ArrayList<>();
             for (var session : slow) {
-                assertThat(session.get()).as("the slow sessions did wait for DNS").isGreaterThanOrEqualTo(1000);
+                slowGreetings.add(session.get());
             }
+            System.out.printf("slow DNSBL: %d slow sessions' greetings %s ms; other session: greeting %d ms, MAIL FROM %d ms%n",
+                slowSessions, slowGreetings, fastGreeting, fastMailFrom);
+            assertThat(slowGreetings).as("the slow sessions did wait for DNS").allMatch(millis -> millis >= 1000);
             assertThat(fastGreeting).as("greeting of a session whose DNSBL answer is quick").isLessThan(1000);
             assertThat(fastMailFrom).isLessThan(1000);
 
@@ -466,9 +475,13 @@ class SpamFilterIT {
                 assertThat(smtp.send("MAIL FROM:<tin@fast.example>")).startsWith("250");
                 fastMailFrom = (System.nanoTime() - start) / 1_000_000;
             }
+            java.util.List<Long> slowMailFroms = new java.util.ArrayList<>();
             for (var session : slowSpf) {
-                assertThat(session.get()).as("the slow MAIL FROM did wait for DNS").isGreaterThanOrEqualTo(1000);
+                slowMailFroms.add(session.get());
             }
+            System.out.printf("slow SPF: %d slow sessions' MAIL FROM %s ms; other session: greeting %d ms, MAIL FROM %d ms%n",
+                slowSessions, slowMailFroms, fastGreeting, fastMailFrom);
+            assertThat(slowMailFroms).as("the slow MAIL FROM did wait for DNS").allMatch(millis -> millis >= 1000);
             assertThat(fastGreeting).isLessThan(1000);
             assertThat(fastMailFrom).as("MAIL FROM of a sender whose SPF answer is quick").isLessThan(1000);
         } finally {

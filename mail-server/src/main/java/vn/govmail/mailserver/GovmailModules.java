@@ -32,6 +32,7 @@ import vn.govmail.mailserver.eoffice.EofficeModule;
 import vn.govmail.mailserver.modules.DurableMailQueueModule;
 import vn.govmail.mailserver.modules.GovmailImapModule;
 import vn.govmail.mailserver.modules.GovmailManageSieveModule;
+import vn.govmail.mailserver.modules.GovmailSmtpModule;
 import vn.govmail.mailserver.modules.GovmailModule;
 import vn.govmail.mailserver.modules.JpaDataModule;
 import vn.govmail.mailserver.modules.JpaMailboxModule;
@@ -83,7 +84,7 @@ final class GovmailModules {
         new SieveRoutesModule(),
         new SearchWebAdminModule());
 
-    static final List<Module> OVERRIDES = List.of(new GovmailImapModule(), new GovmailManageSieveModule());
+    static final List<Module> OVERRIDES = List.of(new GovmailImapModule(), new GovmailManageSieveModule(), new GovmailSmtpModule());
 
     private GovmailModules() {
     }

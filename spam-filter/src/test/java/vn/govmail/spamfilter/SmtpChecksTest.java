@@ -15,15 +15,21 @@ class SmtpChecksTest {
 
     @Test
     void dnsblNamesTheZonesThatListTheClient() throws Exception {
-        try (DnsStub dns = new DnsStub().a("9.113.0.203.bl.test", "127.0.0.2").a("9.113.0.203.err.test", "127.255.255.254")) {
+        // RFC 5782 §2.4: an IPv6 client is asked as its 32 nibbles reversed
+        String v6Listed = "1.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.8.b.d.0.1.0.0.2.bl.test";
+        try (DnsStub dns = new DnsStub().a("9.113.0.203.bl.test", "127.0.0.2").a("9.113.0.203.err.test", "127.255.255.254")
+            .a(v6Listed, "127.0.0.2")) {
             Properties properties = Messages.settings(dns.port());
             properties.setProperty("spam.dnsbl.zones", "bl.test, other-bl.test, err.test");
             try (SpamFilter filter = SpamFilter.start(new SpamFilterSettings(properties), null)) {
                 assertThat(filter.smtpChecks().dnsblConfigured()).isTrue();
                 assertThat(filter.smtpChecks().dnsbl("203.0.113.9")).contains(List.of("bl.test"));
                 assertThat(filter.smtpChecks().dnsbl("198.51.100.20")).contains(List.of());
-                assertThat(filter.smtpChecks().dnsbl("2001:db8::1")).contains(List.of());   // IPv6: not looked up
-                assertThat(filter.statistics().runs(SmtpChecks.DNSBL)).isEqualTo(3);
+                assertThat(filter.smtpChecks().dnsbl("2001:db8::1")).contains(List.of("bl.test"));
+                assertThat(filter.smtpChecks().dnsbl("2001:db8::2")).contains(List.of());
+                // an IPv4 client seen through an IPv4-mapped IPv6 socket is asked as IPv4
+                assertThat(filter.smtpChecks().dnsbl("::ffff:203.0.113.9")).contains(List.of("bl.test"));
+                assertThat(filter.statistics().runs(SmtpChecks.DNSBL)).isEqualTo(5);
             }
         }
     }

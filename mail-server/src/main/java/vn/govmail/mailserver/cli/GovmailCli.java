@@ -43,7 +43,9 @@ public final class GovmailCli {
           reindex user ADDRESS | domain DOMAIN | all
                                          rebuild the search index of one account, one domain or everything,
                                          showing progress (not needed after a crash: the index catches up alone)
-          quarantine list [USER|DOMAIN]  mail the spam filter quarantined (key, score, sender -> recipients, subject)
+          quarantine list [USER|DOMAIN] [--since DAY] [--before DAY] [--offset N] [--limit N]
+                                         mail the spam filter quarantined (key, score, sender -> recipients, subject),
+                                         newest first, 100 at a time
           quarantine release KEY         deliver a quarantined message (exactly once) and learn it as not spam
           quarantine delete KEY          drop a quarantined message for all its recipients (nothing is delivered)
         """ + AdministratorsCommand.USAGE + SpamListCommand.USAGE + """

@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * {@code govmail admin quarantine list [USER|DOMAIN]}, {@code govmail admin quarantine release KEY} and
+ * {@code govmail admin quarantine list [USER|DOMAIN] [--since DAY] [--before DAY] [--offset N] [--limit N]}, {@code govmail admin quarantine release KEY} and
  * {@code govmail admin quarantine digest}.
  */
 final class QuarantineCommand {
@@ -17,19 +17,54 @@ final class QuarantineCommand {
         this.out = out;
     }
 
+    static final String LIST_USAGE = "usage: govmail admin quarantine list [USER@DOMAIN|DOMAIN] [--since DAY] [--before DAY]"
+        + " [--offset N] [--limit N] (DAY: 2026-11-22, Vietnam time, or an instant 2026-11-22T01:00:00Z)";
+    private static final List<String> OPTIONS = List.of("since", "before", "offset", "limit");
+
     void list(List<String> operands) {
-        if (operands.size() > 1) {
-            throw new CliException(2, "usage: govmail admin quarantine list [USER@DOMAIN|DOMAIN]");
+        StringBuilder query = new StringBuilder();
+        String owner = null;
+        int limit = 100;
+        int offset = 0;
+        for (int i = 0; i < operands.size(); i++) {
+            String operand = operands.get(i);
+            if (operand.startsWith("--")) {
+                String option = operand.substring(2);
+                if (!OPTIONS.contains(option) || i + 1 >= operands.size()) {
+                    throw new CliException(2, LIST_USAGE);
+                }
+                String value = operands.get(++i);
+                query.append(query.isEmpty() ? "?" : "&").append(option).append('=').append(WebAdminClient.segment(value));
+                if (option.equals("limit")) {
+                    limit = whole(value);
+                } else if (option.equals("offset")) {
+                    offset = whole(value);
+                }
+            } else if (owner == null) {
+                owner = operand;
+                query.append(query.isEmpty() ? "?" : "&").append(owner.contains("@") ? "user=" : "domain=").append(WebAdminClient.segment(owner));
+            } else {
+                throw new CliException(2, LIST_USAGE);
+            }
         }
-        String filter = operands.isEmpty() ? "" : operands.get(0).contains("@")
-            ? "?user=" + WebAdminClient.segment(operands.get(0)) : "?domain=" + WebAdminClient.segment(operands.get(0));
-        List<Map<String, Object>> entries = JsonText.objects(admin.get("govmail/quarantine" + filter).body());
+        List<Map<String, Object>> entries = JsonText.objects(admin.get("govmail/quarantine" + query).body());
         if (entries.isEmpty()) {
-            out.println("quarantine is empty");
+            out.println(offset == 0 ? "quarantine is empty" : "no more quarantined mail");
         }
         for (Map<String, Object> entry : entries) {
             out.println(entry.get("key") + "  " + entry.get("quarantinedAt") + "  score " + entry.get("score") + "  "
                 + entry.get("sender") + " -> " + entry.get("recipients") + "  " + entry.get("subject") + "  " + entry.get("reasons"));
+        }
+        if (entries.size() == limit) {
+            out.println("(newest first; older ones: --offset " + (offset + limit) + ")");
+        }
+    }
+
+    private static int whole(String value) {
+        try {
+            return Integer.parseInt(value);
+        } catch (NumberFormatException e) {
+            throw new CliException(2, "'" + value + "' is not a whole number; " + LIST_USAGE);
         }
     }
 

@@ -16,10 +16,10 @@ import org.apache.james.core.MaybeSender;
 import org.apache.james.protocols.smtp.SMTPSession;
 import org.apache.james.protocols.smtp.hook.HookResult;
 import org.apache.james.protocols.smtp.hook.HookReturnCode;
-import org.apache.james.protocols.smtp.hook.RcptHook;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import vn.govmail.mailserver.smtp.LocalRecipientHook;
 import vn.govmail.spamfilter.DomainNames;
 import vn.govmail.spamfilter.SpamFilterSettings;
 
@@ -32,7 +32,7 @@ import vn.govmail.spamfilter.SpamFilterSettings;
  * Only our own domains' recipients: a relay attempt is left to James's relay check (a permanent refusal) instead of
  * being invited to retry. A database failure lets the mail through.
  */
-public class GreylistRcptHook implements RcptHook {
+public class GreylistRcptHook implements LocalRecipientHook {
     private static final Logger LOGGER = LoggerFactory.getLogger(GreylistRcptHook.class);
 
     private final SpamFilterService filter;

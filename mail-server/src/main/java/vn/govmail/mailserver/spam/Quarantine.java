@@ -6,10 +6,8 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Comparator;
 import java.util.Iterator;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -68,14 +66,16 @@ public class Quarantine implements Startable {
     private final MailQueueFactory<?> queues;
     private final SpamFilterService spamFilter;
     private final QuarantineReleases releases;
+    private final QuarantineIndex index;
 
     @Inject
     public Quarantine(MailRepositoryStore repositories, MailQueueFactory<?> queues, SpamFilterService spamFilter,
-                      QuarantineReleases releases) {
+                      QuarantineReleases releases, QuarantineIndex index) {
         this.repositories = repositories;
         this.queues = queues;
         this.spamFilter = spamFilter;
         this.releases = releases;
+        this.index = index;
     }
 
     private MailRepository repository() throws MessagingException {
@@ -89,37 +89,35 @@ public class Quarantine implements Startable {
     void store(Mail mail) throws MessagingException {
         SpamAttributes.markQuarantined(mail, Instant.now());
         MailKey key = repository().store(mail);
+        try {
+            index.add(entry(key.asString(), mail, recipients(mail)));
+        } catch (SQLException e) {
+            // the mail is kept all the same; the index is completed from the repository at the next start
+            LOGGER.error("Quarantined mail {} is not listed until the next start: {}", key.asString(), e.getMessage());
+        }
         LOGGER.info("Quarantined mail {} from {} to {} as {}", mail.getName(), mail.getMaybeSender().asString(),
             mail.getRecipients(), key.asString());
     }
 
-    /** Entries with a pending recipient that is the user (an address) or in the domain; both empty lists all. */
-    public List<Entry> list(Optional<String> user, Optional<String> domain) throws MessagingException {
-        MailRepository repository = repository();
-        Map<String, Set<String>> handled = sql(releases::handled);
-        List<Entry> entries = new ArrayList<>();
-        for (Iterator<MailKey> keys = repository.list(); keys.hasNext(); ) {
-            MailKey key = keys.next();
-            Mail mail = repository.retrieve(key);
-            if (mail == null) {
-                continue;
+    /** The entries matching the query, newest first, one page, from the index (not the repository). */
+    public QuarantineIndex.Page list(QuarantineQuery query) throws MessagingException {
+        return sql(() -> index.list(query));
+    }
+
+    /** Every entry with a pending recipient, read from the index a page at a time (the digest). */
+    public List<Entry> listAll() throws MessagingException {
+        List<Entry> all = new ArrayList<>();
+        QuarantineQuery query = new QuarantineQuery(Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), 0,
+            QuarantineQuery.MAX_LIMIT);
+        while (true) {
+            QuarantineQuery page = query;
+            List<Entry> entries = sql(() -> index.list(page)).entries();
+            all.addAll(entries);
+            if (entries.size() < query.limit()) {
+                return all;
             }
-            try {
-                List<String> pending = pending(mail, handled.getOrDefault(key.asString(), Set.of()));
-                boolean matches = !pending.isEmpty()
-                    && user.map(u -> pending.contains(QuarantineReleases.normalise(u))).orElse(true)
-                    && domain.map(d -> pending.stream().anyMatch(r -> r.endsWith("@" + QuarantineReleases.normalise(d)))).orElse(true);
-                if (matches) {
-                    // a user sees themself only, never the other (possibly Bcc) recipients of the same mail
-                    List<String> shown = user.map(u -> List.of(QuarantineReleases.normalise(u))).orElse(pending);
-                    entries.add(entry(key.asString(), mail, shown));
-                }
-            } finally {
-                dispose(mail);
-            }
+            query = query.next();
         }
-        entries.sort(Comparator.comparing(Entry::quarantinedAt).reversed());
-        return entries;
     }
 
     /** One entry as its pending recipient {@code user} sees it, with a text preview; empty if not theirs. */
@@ -210,10 +208,53 @@ public class Quarantine implements Startable {
      */
     public void recover() {
         try {
+            reconcileIndex();
             requeueInterruptedReleases();
         } catch (MessagingException | RuntimeException e) {
             // the rows stay "releasing" (nothing is delivered twice); the next start tries again
             LOGGER.error("Could not finish the interrupted quarantine releases: {}", e.toString());
+        }
+    }
+
+    /**
+     * Lists what the repository holds and the index misses (mail quarantined before the index existed, or while the
+     * database failed), and forgets what left the repository some other way (e.g. James's mail repository routes).
+     */
+    private void reconcileIndex() throws MessagingException {
+        MailRepository repository = repository();
+        Set<String> indexed = sql(index::keys);
+        Set<String> stored = new java.util.HashSet<>();
+        int added = 0;
+        for (Iterator<MailKey> keys = repository.list(); keys.hasNext(); ) {
+            MailKey key = keys.next();
+            stored.add(key.asString());
+            if (indexed.contains(key.asString())) {
+                continue;
+            }
+            Mail mail = repository.retrieve(key);
+            if (mail != null) {
+                try {
+                    Entry entry = entry(key.asString(), mail, recipients(mail));
+                    sql(() -> {
+                        index.add(entry);
+                        return null;
+                    });
+                    added++;
+                } finally {
+                    dispose(mail);
+                }
+            }
+        }
+        for (String key : indexed) {
+            if (!stored.contains(key)) {
+                sql(() -> {
+                    index.remove(key);
+                    return null;
+                });
+            }
+        }
+        if (added > 0) {
+            LOGGER.info("Listed {} quarantined mail(s) kept before they were indexed", added);
         }
     }
 
@@ -305,6 +346,10 @@ public class Quarantine implements Startable {
         Set<String> handled = sql(() -> releases.handled(key));
         if (handled.containsAll(recipients)) {
             repository.remove(new MailKey(key));
+            sql(() -> {
+                index.remove(key);
+                return null;
+            });
         }
     }
 
@@ -317,6 +362,10 @@ public class Quarantine implements Startable {
         } catch (IOException e) {
             throw new MessagingException("cannot read the quarantined mail", e);
         }
+    }
+
+    private static List<String> recipients(Mail mail) {
+        return mail.getRecipients().stream().map(r -> QuarantineReleases.normalise(r.asString())).toList();
     }
 
     private static List<String> pending(Mail mail, Set<String> handled) {

@@ -59,7 +59,7 @@ public class QuarantineDigest {
     /** Sends the digests due now; answers the users mailed. One run at a time (scheduled and admin-triggered). */
     public synchronized List<String> sendNow() throws MessagingException, SQLException {
         Map<String, List<Quarantine.Entry>> byUser = new LinkedHashMap<>();
-        for (Quarantine.Entry entry : quarantine.list(Optional.empty(), Optional.empty())) {
+        for (Quarantine.Entry entry : quarantine.listAll()) {
             for (String recipient : entry.recipients()) {
                 byUser.computeIfAbsent(recipient, r -> new ArrayList<>()).add(entry);
             }

@@ -3,7 +3,6 @@ package vn.govmail.mailserver.spam;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 import javax.inject.Inject;
 
@@ -21,7 +20,8 @@ import vn.govmail.mailserver.admin.AdminTokenFilter;
 /**
  * Admin REST for the spam filter (behind the admin token like every WebAdmin route):
  * <ul>
- * <li>{@code GET /govmail/quarantine?user=a@b.vn|domain=b.vn} — quarantined mail</li>
+ * <li>{@code GET /govmail/quarantine?user=a@b.vn|domain=b.vn&since=&before=&offset=&limit=} — quarantined mail, newest
+ * first, a page at a time ({@link QuarantinePaging})</li>
  * <li>{@code POST /govmail/quarantine/{key}/release} — deliver it to its pending recipients (once) and learn it as
  * ham; 409 if already released (or deleted by its recipients), 404 if unknown</li>
  * <li>{@code DELETE /govmail/quarantine/{key}} — drop it for all its pending recipients (204; 409/404 as above)</li>
@@ -58,8 +58,9 @@ public class QuarantineRoutes implements Routes {
     }
 
     private List<Quarantine.Entry> list(Request request, Response response) throws Exception {
-        return quarantine.list(Optional.ofNullable(request.queryParams("user")).filter(s -> !s.isBlank()),
-            Optional.ofNullable(request.queryParams("domain")).filter(s -> !s.isBlank()));
+        QuarantineQuery query = QuarantinePaging.query(request, QuarantinePaging.parameter(request, "user"),
+            QuarantinePaging.parameter(request, "domain"));
+        return QuarantinePaging.answer(quarantine.list(query), response);
     }
 
     private Map<String, Object> release(Request request, Response response) throws Exception {

@@ -7,14 +7,15 @@ import org.apache.james.core.MaybeSender;
 import org.apache.james.protocols.smtp.SMTPSession;
 import org.apache.james.protocols.smtp.hook.HookResult;
 import org.apache.james.protocols.smtp.hook.HookReturnCode;
-import org.apache.james.protocols.smtp.hook.RcptHook;
+
+import vn.govmail.mailserver.smtp.LocalRecipientHook;
 
 /**
  * A recipient's block list at RCPT TO: an envelope sender the recipient (or their domain, or the global list)
  * blocks is refused with {@code 550 5.7.1} for that recipient before any data is sent. A blocked address that
  * only appears in the From header is caught by the pipeline's sender-lists step at end of DATA.
  */
-public class SenderBlockRcptHook implements RcptHook {
+public class SenderBlockRcptHook implements LocalRecipientHook {
     private final SpamFilterService filter;
 
     @Inject

@@ -16,6 +16,7 @@ import com.google.inject.multibindings.Multibinder;
 import com.google.inject.multibindings.ProvidesIntoSet;
 
 import vn.govmail.mailserver.database.GovmailDataSource;
+import vn.govmail.mailserver.smtp.LocalRecipientHook;
 
 /**
  * Guice wiring of the spam filter: the filter itself, the quarantine (release state, digest and its daily task),
@@ -46,6 +47,10 @@ public class SpamFilterModule extends AbstractModule {
         routes.addBinding().to(QuarantineRoutes.class);
         routes.addBinding().to(UserQuarantineRoutes.class);
         routes.addBinding().to(SenderListRoutes.class);
+        // run by GroupRcptHook for group addresses too (block list first, then greylisting, as in smtpserver.xml)
+        Multibinder<LocalRecipientHook> localRecipientHooks = Multibinder.newSetBinder(binder(), LocalRecipientHook.class);
+        localRecipientHooks.addBinding().to(SenderBlockRcptHook.class);
+        localRecipientHooks.addBinding().to(GreylistRcptHook.class);
     }
 
     /** At start: finish the releases a crash interrupted, then schedule the daily digest. */

@@ -19,7 +19,8 @@ import vn.govmail.mailserver.userapi.SessionUser;
 /**
  * The user's own quarantine, for the webmail (user API, a user session token):
  * <ul>
- * <li>{@code GET /govmail/me/quarantine} — mail quarantined for the user and still waiting, newest first</li>
+ * <li>{@code GET /govmail/me/quarantine[?since=&before=&offset=&limit=]} — mail quarantined for the user and still
+ * waiting, newest first, a page at a time ({@link QuarantinePaging})</li>
  * <li>{@code GET /govmail/me/quarantine/{id}} — headers, text preview (HTML turned into text), attachment names</li>
  * <li>{@code POST /govmail/me/quarantine/{id}/release} — deliver it to the user only (once: 409 the second time),
  * learn it as not spam</li>
@@ -54,7 +55,8 @@ public class UserQuarantineRoutes implements Routes {
 
     private List<Quarantine.Entry> list(Request request, Response response) throws Exception {
         Username user = SessionUser.of(request);
-        return quarantine.list(Optional.of(user.asString()), Optional.empty());
+        QuarantineQuery query = QuarantinePaging.query(request, Optional.of(user.asString()), Optional.empty());
+        return QuarantinePaging.answer(quarantine.list(query), response);
     }
 
     private QuarantinePreview preview(Request request, Response response) throws Exception {

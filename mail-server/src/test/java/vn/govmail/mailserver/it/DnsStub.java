@@ -5,7 +5,12 @@ import java.net.DatagramPacket;
 import java.net.DatagramSocket;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.time.Duration;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 
 import org.xbill.DNS.ARecord;
 import org.xbill.DNS.DClass;
@@ -22,7 +27,8 @@ import org.xbill.DNS.Type;
 /**
  * A DNS server on a loopback address (port 53, as James's resolver cannot use another port; or an ephemeral
  * port for the spam filter's resolver, which can) that answers MX, A and TXT questions for test names and
- * NXDOMAIN for everything else: tests never ask the real DNS.
+ * NXDOMAIN for everything else: tests never ask the real DNS. Answers about some names can be held back
+ * ({@link #delay}) without holding back the others: a slow DNS server for one client or one domain.
  */
 final class DnsStub implements AutoCloseable {
     private final DatagramSocket socket;
@@ -30,6 +36,12 @@ final class DnsStub implements AutoCloseable {
     private final Map<String, String> a;    // host -> IPv4 address
     private final Map<String, String> txt;  // name -> one TXT string (SPF records)
     private final Thread thread;
+    private final Map<String, Duration> delays = new ConcurrentHashMap<>();
+    private final ScheduledExecutorService late = Executors.newSingleThreadScheduledExecutor(runnable -> {
+        Thread sender = new Thread(runnable, "dns-stub-late");
+        sender.setDaemon(true);
+        return sender;
+    });
 
     DnsStub(String address, Map<String, String> mx, Map<String, String> a) throws IOException {
         this(new InetSocketAddress(InetAddress.getByName(address), 53), mx, a, Map.of());
@@ -50,6 +62,11 @@ final class DnsStub implements AutoCloseable {
         thread.start();
     }
 
+    /** Answers about this name (any type) only after this delay. */
+    void delay(String name, Duration delay) {
+        delays.put(name.toLowerCase(java.util.Locale.ROOT), delay);
+    }
+
     int port() {
         return socket.getLocalPort();
     }
@@ -62,12 +79,26 @@ final class DnsStub implements AutoCloseable {
                 socket.receive(packet);
                 Message query = new Message(java.util.Arrays.copyOf(packet.getData(), packet.getLength()));
                 byte[] answer = answer(query).toWire(512);
-                socket.send(new DatagramPacket(answer, answer.length, packet.getSocketAddress()));
+                DatagramPacket reply = new DatagramPacket(answer, answer.length, packet.getSocketAddress());
+                Duration delay = delays.get(query.getQuestion().getName().toString(true).toLowerCase(java.util.Locale.ROOT));
+                if (delay == null) {
+                    socket.send(reply);
+                } else {
+                    late.schedule(() -> sendQuietly(reply), delay.toMillis(), TimeUnit.MILLISECONDS);
+                }
             } catch (IOException e) {
                 if (socket.isClosed()) {
                     return;
                 }
             }
+        }
+    }
+
+    private void sendQuietly(DatagramPacket reply) {
+        try {
+            socket.send(reply);
+        } catch (IOException e) {
+            // closed meanwhile: the client times out, as with a dead server
         }
     }
 
@@ -93,6 +124,7 @@ final class DnsStub implements AutoCloseable {
 
     @Override
     public void close() {
+        late.shutdownNow();
         socket.close();
     }
 }

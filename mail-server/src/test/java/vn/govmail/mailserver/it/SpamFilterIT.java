@@ -409,7 +409,227 @@ class SpamFilterIT {
         assertThat(AdminApi.call(server, "POST", "govmail/quarantine/" + key + "/release", null).statusCode()).isEqualTo(409);
     }
 
+    /**
+     * A DNS server slow to answer about one client (its DNSBL name) or one sender domain (its SPF record) holds up
+     * that session only. One slow session is opened for each of James's I/O threads (2 per core), so that with
+     * commands run on the I/O threads (James 3.8.1's own way) every other session would wait behind one of them.
+     */
+    @Test
+    @Order(13)
+    void aSlowDnsAnswerForOneClientDoesNotDelayTheOtherSessions() throws Exception {
+        Duration slowDns = Duration.ofMillis(2500);
+        dns.delay("70.0.0.127.bl.govmail.test", slowDns);
+        dns.delay("slow-spf.example", slowDns);
+        int slowSessions = Runtime.getRuntime().availableProcessors() * 2;
+        // warm-up (the test may run first, on a server just started): the first lookups of a cold JVM are slow alone
+        try (SmtpDialog smtp = new SmtpDialog(server.smtpPort, "127.0.0.71")) {
+            assertThat(smtp.send("EHLO mx.fast.example")).startsWith("250");
+            assertThat(smtp.send("MAIL FROM:<tin@fast.example>")).startsWith("250");
+        }
+        java.util.concurrent.ExecutorService clients = java.util.concurrent.Executors.newFixedThreadPool(slowSessions);
+        try {
+            // at connect: the DNSBL answer about 127.0.0.70 is slow, not the one about 127.0.0.71
+            java.util.List<java.util.concurrent.Future<Long>> slow = new java.util.ArrayList<>();
+            for (int i = 0; i < slowSessions; i++) {
+                slow.add(clients.submit(() -> timed(() -> {
+                    try (SmtpDialog smtp = new SmtpDialog(server.smtpPort, "127.0.0.70")) {
+                        assertThat(smtp.greeting).startsWith("220");   // no opinion: served
+                    }
+                })));
+            }
+            Thread.sleep(500);   // every slow session is waiting for DNS
+            long fastGreeting;
+            long fastMailFrom;
+            try (SmtpDialog smtp = timedDialog("127.0.0.71")) {
+                fastGreeting = lastDialogMillis;
+                assertThat(smtp.send("EHLO mx.fast.example")).startsWith("250");
+                long start = System.nanoTime();
+                assertThat(smtp.send("MAIL FROM:<tin@fast.example>")).startsWith("250");
+                fastMailFrom = (System.nanoTime() - start) / 1_000_000;
+            }
+            java.util.List<Long> slowGreetings = new java.util.ArrayList<>();
+            for (var session : slow) {
+                slowGreetings.add(session.get());
+            }
+            System.out.printf("slow DNSBL: %d slow sessions' greetings %s ms; other session: greeting %d ms, MAIL FROM %d ms%n",
+                slowSessions, slowGreetings, fastGreeting, fastMailFrom);
+            assertThat(slowGreetings).as("the slow sessions did wait for DNS").allMatch(millis -> millis >= 1000);
+            assertThat(fastGreeting).as("greeting of a session whose DNSBL answer is quick").isLessThan(1000);
+            assertThat(fastMailFrom).isLessThan(1000);
+
+            // at MAIL FROM: the SPF record of slow-spf.example is slow, not the others
+            java.util.List<java.util.concurrent.Future<Long>> slowSpf = new java.util.ArrayList<>();
+            for (int i = 0; i < slowSessions; i++) {
+                slowSpf.add(clients.submit(() -> {
+                    try (SmtpDialog smtp = new SmtpDialog(server.smtpPort, "127.0.0.72")) {
+                        assertThat(smtp.send("EHLO mx.slow-spf.example")).startsWith("250");
+                        return timed(() -> assertThat(smtp.send("MAIL FROM:<tin@slow-spf.example>")).startsWith("250"));
+                    }
+                }));
+            }
+            Thread.sleep(500);
+            try (SmtpDialog smtp = timedDialog("127.0.0.73")) {
+                fastGreeting = lastDialogMillis;
+                assertThat(smtp.send("EHLO mx.fast.example")).startsWith("250");
+                long start = System.nanoTime();
+                assertThat(smtp.send("MAIL FROM:<tin@fast.example>")).startsWith("250");
+                fastMailFrom = (System.nanoTime() - start) / 1_000_000;
+            }
+            java.util.List<Long> slowMailFroms = new java.util.ArrayList<>();
+            for (var session : slowSpf) {
+                slowMailFroms.add(session.get());
+            }
+            System.out.printf("slow SPF: %d slow sessions' MAIL FROM %s ms; other session: greeting %d ms, MAIL FROM %d ms%n",
+                slowSessions, slowMailFroms, fastGreeting, fastMailFrom);
+            assertThat(slowMailFroms).as("the slow MAIL FROM did wait for DNS").allMatch(millis -> millis >= 1000);
+            assertThat(fastGreeting).isLessThan(1000);
+            assertThat(fastMailFrom).as("MAIL FROM of a sender whose SPF answer is quick").isLessThan(1000);
+        } finally {
+            clients.shutdownNow();
+        }
+    }
+
+    /**
+     * A distribution group address is judged like any of our recipients: its own block list, then its domain's and the
+     * global one, and greylisting; a member's personal list does not refuse mail to the whole group.
+     */
+    @Test
+    @Order(14)
+    void aGroupAddressHasItsOwnAndItsDomainsBlockListsAndIsGreylisted() throws Exception {
+        String group = "tonghop@" + USER.substring(USER.indexOf('@') + 1);
+        String domain = USER.substring(USER.indexOf('@') + 1);
+        assertThat(AdminApi.call(server, "PUT", "govmail/groups/" + group, "{\"senderPolicy\": \"anyone\"}").statusCode()).isEqualTo(201);
+        assertThat(AdminApi.call(server, "POST", "govmail/groups/" + group + "/members", "{\"user\": \"" + USER + "\"}").statusCode())
+            .isBetween(200, 204);
+        assertThat(AdminApi.call(server, "PUT", "govmail/spam/lists/" + group + "/block/@nhom-chan.example", null).statusCode()).isEqualTo(200);
+        assertThat(AdminApi.call(server, "PUT", "govmail/spam/lists/" + domain + "/block/@mien-chan.example", null).statusCode()).isEqualTo(200);
+        assertThat(AdminApi.call(server, "PUT", "govmail/spam/lists/" + USER + "/block/@ca-nhan-chan.example", null).statusCode()).isEqualTo(200);
+        try {
+            try (SmtpDialog smtp = new SmtpDialog(server.smtpPort)) {
+                assertThat(smtp.send("EHLO mx.example")).startsWith("250");
+                assertThat(smtp.send("MAIL FROM:<tin@nhom-chan.example>")).startsWith("250");
+                assertThat(smtp.send("RCPT TO:<" + group + ">")).startsWith("550 5.7.1").contains("block list");
+                assertThat(smtp.send("RCPT TO:<" + USER + ">")).as("the group's list is the group's only").startsWith("250");
+                assertThat(smtp.send("RSET")).startsWith("250");
+                assertThat(smtp.send("MAIL FROM:<tin@mien-chan.example>")).startsWith("250");
+                assertThat(smtp.send("RCPT TO:<" + group + ">")).startsWith("550 5.7.1").contains("block list");
+                assertThat(smtp.send("RSET")).startsWith("250");
+                assertThat(smtp.send("MAIL FROM:<tin@ca-nhan-chan.example>")).startsWith("250");
+                assertThat(smtp.send("RCPT TO:<" + USER + ">")).startsWith("550 5.7.1");
+                assertThat(smtp.send("RCPT TO:<" + group + ">")).as("one member's list does not refuse the group's mail").startsWith("250");
+            }
+            try (SmtpDialog smtp = new SmtpDialog(server.smtpPort, "127.0.0.20")) {   // an outside mail server
+                assertThat(smtp.send("EHLO mx.grey-group.example")).startsWith("250");
+                assertThat(smtp.send("MAIL FROM:<tin@grey-group.example>")).startsWith("250");
+                assertThat(smtp.send("RCPT TO:<" + group + ">")).startsWith("451 4.7.1").contains("Greylisted").contains(group);
+            }
+        } finally {
+            AdminApi.call(server, "DELETE", "govmail/spam/lists/" + domain + "/@mien-chan.example", null);
+            AdminApi.call(server, "DELETE", "govmail/spam/lists/" + USER + "/@ca-nhan-chan.example", null);
+        }
+    }
+
+    /**
+     * Quarantine listings are pages of a database query: newest first, offset/limit, filtered by user, domain and
+     * date, the total in X-Total-Count, for the admin (REST, CLI) and the user (user API); bad parameters are 400s.
+     * Mail quarantined before the index existed (its rows removed here) is listed again after a restart.
+     */
+    @Test
+    @Order(15)
+    void quarantineListingsArePagedAndFilteredByTheDatabase() throws Exception {
+        String[] markers = {token(), token(), token()};
+        Instant beforeSecond = null;
+        for (int i = 0; i < markers.length; i++) {
+            if (i == 1) {
+                Thread.sleep(50);
+                beforeSecond = Instant.now();
+                Thread.sleep(50);
+            }
+            assertThat(sendRaw(attachmentMessage("Trang " + markers[i], "trang.docm",
+                "application/vnd.ms-word.document.macroEnabled.12", "PK not really".getBytes(StandardCharsets.US_ASCII)))).startsWith("250");
+            awaitQuarantined(markers[i]);
+        }
+        String user = java.net.URLEncoder.encode(USER, StandardCharsets.UTF_8);
+        var first = AdminApi.call(server, "GET", "govmail/quarantine?user=" + user + "&limit=2", null);
+        assertThat(first.statusCode()).isEqualTo(200);
+        long total = Long.parseLong(first.headers().firstValue("X-Total-Count").orElseThrow());
+        assertThat(total).isGreaterThanOrEqualTo(3);
+        assertThat(count(first.body(), "\"key\"")).isEqualTo(2);
+        // newest first: the third mail, then the second
+        assertThat(first.body()).contains(markers[2]).contains(markers[1]).doesNotContain(markers[0]);
+        assertThat(first.body().indexOf(markers[2])).isLessThan(first.body().indexOf(markers[1]));
+        var second = AdminApi.call(server, "GET", "govmail/quarantine?user=" + user + "&limit=2&offset=2", null);
+        assertThat(second.body()).contains(markers[0]).doesNotContain(markers[1]).doesNotContain(markers[2]);
+
+        var since = AdminApi.call(server, "GET", "govmail/quarantine?domain=demo.gov.vn&since=" + beforeSecond, null);
+        assertThat(since.body()).contains(markers[1]).contains(markers[2]).doesNotContain(markers[0]);
+        assertThat(since.headers().firstValue("X-Total-Count")).contains("2");
+        var before = AdminApi.call(server, "GET", "govmail/quarantine?domain=demo.gov.vn&before=" + beforeSecond, null);
+        assertThat(before.body()).contains(markers[0]).doesNotContain(markers[1]);
+        assertThat(AdminApi.call(server, "GET", "govmail/quarantine?domain=other.example", null).body()).isEqualTo("[]");
+
+        var badLimit = AdminApi.call(server, "GET", "govmail/quarantine?limit=0", null);
+        assertThat(badLimit.statusCode()).isEqualTo(400);
+        assertThat(badLimit.body()).contains("limit must be between 1 and 1000");
+        var badDay = AdminApi.call(server, "GET", "govmail/quarantine?since=hom-qua", null);
+        assertThat(badDay.statusCode()).isEqualTo(400);
+        assertThat(badDay.body()).contains("is neither a day");
+
+        String session = userSession(USER);
+        var mine = AdminApi.call(server, "GET", "govmail/me/quarantine?limit=1", null, session);
+        assertThat(mine.statusCode()).isEqualTo(200);
+        assertThat(count(mine.body(), "\"key\"")).isEqualTo(1);
+        assertThat(mine.body()).contains(markers[2]);
+        assertThat(mine.headers().firstValue("X-Total-Count")).contains(Long.toString(total));
+        assertThat(AdminApi.call(server, "GET", "govmail/me/quarantine?offset=-1", null, session).statusCode()).isEqualTo(400);
+
+        ExternalCommand cli = server.cli("quarantine", "list", USER, "--limit", "1");
+        assertThat(cli.exitCode()).as(cli.output()).isZero();
+        assertThat(cli.output()).contains(markers[2]).doesNotContain(markers[1]).contains("--offset 1");
+        ExternalCommand cliSince = server.cli("quarantine", "list", "demo.gov.vn", "--since", beforeSecond.toString());
+        assertThat(cliSince.output()).contains(markers[1]).doesNotContain(markers[0]);
+        assertThat(server.cli("quarantine", "list", "--limit").exitCode()).isEqualTo(2);
+
+        // mail quarantined before the index existed: listed again from the repository at the next start
+        var jdbc = java.util.regex.Pattern.compile("\\((jdbc:postgresql://[^ ?]+)").matcher(server.log());
+        assertThat(jdbc.find()).isTrue();
+        try (java.sql.Connection connection = java.sql.DriverManager.getConnection(jdbc.group(1), "postgres", "");
+             java.sql.Statement statement = connection.createStatement()) {
+            assertThat(statement.executeUpdate("DELETE FROM govmail_quarantine_entry")).isGreaterThanOrEqualTo(3);
+        }
+        assertThat(AdminApi.call(server, "GET", "govmail/quarantine?user=" + user, null).body()).isEqualTo("[]");
+        server.kill9();
+        server.start();
+        var reindexed = AdminApi.call(server, "GET", "govmail/quarantine?user=" + user, null);
+        assertThat(reindexed.body()).contains(markers[0]).contains(markers[1]).contains(markers[2]);
+        assertThat(reindexed.headers().firstValue("X-Total-Count")).contains(Long.toString(total));
+    }
+
+    private static int count(String text, String what) {
+        return text.split(java.util.regex.Pattern.quote(what), -1).length - 1;
+    }
+
     // ---- helpers ----
+
+    private static long lastDialogMillis;
+
+    /** Opens a session from this client address, noting in {@link #lastDialogMillis} how long the greeting took. */
+    private static SmtpDialog timedDialog(String clientAddress) throws Exception {
+        long start = System.nanoTime();
+        SmtpDialog smtp = new SmtpDialog(server.smtpPort, clientAddress);
+        lastDialogMillis = (System.nanoTime() - start) / 1_000_000;
+        return smtp;
+    }
+
+    private interface Step {
+        void run() throws Exception;
+    }
+
+    private static long timed(Step step) throws Exception {
+        long start = System.nanoTime();
+        step.run();
+        return (System.nanoTime() - start) / 1_000_000;
+    }
 
     private static String userSession(String user) throws Exception {
         var opened = AdminApi.call(server, "POST", "govmail/me/session",

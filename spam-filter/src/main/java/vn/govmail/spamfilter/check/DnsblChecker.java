@@ -1,13 +1,19 @@
 package vn.govmail.spamfilter.check;
 
 import java.io.IOException;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 
 import vn.govmail.spamfilter.dns.DnsClient;
 
-/** DNS blocklist lookups of a client IPv4 address in the configured zones ({@code 4.3.2.1.zone A?}). */
+/**
+ * DNS blocklist lookups of a client address in the configured zones (RFC 5782): IPv4 with its octets reversed
+ * ({@code 4.3.2.1.zone A?}), IPv6 with its 32 nibbles reversed ({@code 1.0.0.0…8.b.d.0.1.0.0.2.zone A?}).
+ */
 public final class DnsblChecker {
     private final DnsClient dns;
     private final List<String> zones;
@@ -22,14 +28,14 @@ public final class DnsblChecker {
     }
 
     /**
-     * The zones that list the address; empty for IPv6 addresses (not looked up). Whether private or trusted
+     * The zones that list the address; empty for something that is not an IP address. Whether private or trusted
      * addresses are worth asking about is the caller's decision.
      *
      * @throws IOException a zone did not answer (timeout, SERVFAIL): the caller has no opinion
      */
     public List<String> listedIn(String ip) throws IOException {
         List<String> listed = new ArrayList<>();
-        String reversed = reversedOctets(ip);
+        String reversed = queryName(ip);
         if (reversed.isEmpty()) {
             return listed;
         }
@@ -43,12 +49,40 @@ public final class DnsblChecker {
         return listed;
     }
 
-    static String reversedOctets(String ip) {
-        String[] octets = ip == null ? new String[0] : ip.split("\\.");
-        if (octets.length != 4) {
-            return "";   // IPv6 DNSBL lookups are not done
+    /** The address as a DNSBL query label sequence, or "" for something that is not an IP address literal. */
+    static String queryName(String ip) {
+        if (ip == null || ip.isBlank()) {
+            return "";
         }
-        return octets[3] + "." + octets[2] + "." + octets[1] + "." + octets[0];
+        if (!ip.contains(":")) {
+            String[] octets = ip.split("\\.");
+            if (octets.length != 4 || !Arrays.stream(octets).allMatch(o -> o.matches("\\d{1,3}") && Integer.parseInt(o) < 256)) {
+                return "";
+            }
+            return octets[3] + "." + octets[2] + "." + octets[1] + "." + octets[0];
+        }
+        String literal = ip.replaceFirst("%.*$", "");   // a zone (%eth0) is not part of the address
+        if (!literal.matches("[0-9A-Fa-f:.]+")) {
+            return "";
+        }
+        byte[] bytes;
+        try {
+            bytes = InetAddress.getByName(literal).getAddress();   // an IPv6 literal: parsed, never looked up
+        } catch (UnknownHostException e) {
+            return "";
+        }
+        if (bytes.length == 4) {
+            // Java reads ::ffff:a.b.c.d as the IPv4 client it is
+            return (bytes[3] & 0xff) + "." + (bytes[2] & 0xff) + "." + (bytes[1] & 0xff) + "." + (bytes[0] & 0xff);
+        }
+        StringBuilder name = new StringBuilder(63);
+        for (int i = bytes.length - 1; i >= 0; i--) {
+            name.append(Character.forDigit(bytes[i] & 0x0f, 16)).append('.').append(Character.forDigit((bytes[i] >> 4) & 0x0f, 16));
+            if (i > 0) {
+                name.append('.');
+            }
+        }
+        return name.toString();
     }
 
     public static boolean isPrivateOrLoopback(String ip) {

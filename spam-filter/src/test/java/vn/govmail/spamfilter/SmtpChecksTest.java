@@ -58,7 +58,9 @@ class SmtpChecksTest {
             assertThat(filter.smtpChecks().dnsbl("203.0.113.9")).isEmpty();
             assertThat(filter.smtpChecks().spf("203.0.113.9", "a@x.example", "mx.x.example")).isEmpty();
             long millis = (System.nanoTime() - started) / 1_000_000;
-            assertThat(millis).isLessThan(2 * 600 + 500);
+            // two check budgets plus slack for a loaded CI machine (it once took 2.05 s at load 60); an unbounded
+            // lookup with retries would take far longer
+            assertThat(millis).isLessThan(2 * 600 + 2_500);
             StepStatistics statistics = filter.statistics();
             assertThat(statistics.failures(SmtpChecks.DNSBL) + statistics.timeouts(SmtpChecks.DNSBL)).isEqualTo(1);
             assertThat(statistics.failures(SmtpChecks.SPF) + statistics.timeouts(SmtpChecks.SPF)).isEqualTo(1);

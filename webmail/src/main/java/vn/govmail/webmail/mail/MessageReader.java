@@ -8,6 +8,8 @@ import jakarta.mail.MessagingException;
 import jakarta.mail.Part;
 import jakarta.mail.StoreClosedException;
 import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.InternetHeaders;
+import jakarta.mail.internet.MimeBodyPart;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeUtility;
 import java.io.ByteArrayInputStream;
@@ -70,7 +72,31 @@ public class MessageReader {
             headers.getSentDate() != null ? headers.getSentDate() : opened.internalDate(),
             headers.getMessageID(),
             headers.getHeader("References", " "),
-            text, html, walk.attachments, inline, opened.flags().contains(Flags.Flag.FLAGGED));
+            text, html, attachments(folder, uid, opened, walk.attachments), inline, opened.flags().contains(Flags.Flag.FLAGGED));
+    }
+
+    /**
+     * The attachments with their names read from each part's own MIME header ({@code BODY.PEEK[n.MIME]}, a few
+     * hundred bytes, one command for all): servers report non-ASCII file names in BODYSTRUCTURE differently
+     * (James replaces them with '?'), the header parsed here gives the name the sender wrote (RFC 2231 or not).
+     */
+    private static List<ReadableMessage.Attachment> attachments(IMAPFolder folder, long uid, Opened opened, List<Walk.Listed> listed)
+        throws MessagingException {
+        Map<String, byte[]> mimeHeaders = opened.local() != null ? Map.of() : ImapSections.sections(folder, uid,
+            listed.stream().map(l -> l.node().section()).filter(section -> !"TEXT".equals(section)).map(section -> section + ".MIME").toList());
+        List<ReadableMessage.Attachment> attachments = new ArrayList<>();
+        for (Walk.Listed l : listed) {
+            MimeNode node = l.node();
+            String fileName = node.fileName();
+            if (opened.local() == null && "TEXT".equals(node.section())) {
+                fileName = opened.headers().getFileName();
+            } else if (mimeHeaders.get(node.section() + ".MIME") instanceof byte[] header) {
+                fileName = new MimeBodyPart(new InternetHeaders(new ByteArrayInputStream(header)), new byte[0]).getFileName();
+            }
+            attachments.add(new ReadableMessage.Attachment(l.index(), safeFileName(fileName, node.baseType()), node.baseType(),
+                node.estimatedSize()));
+        }
+        return attachments;
     }
 
     /** The attachment's bytes (decoded from base64/quoted-printable) for download: only that part is fetched. */
@@ -318,7 +344,11 @@ public class MessageReader {
     private static final class Walk {
         MimeNode text;
         MimeNode html;
-        final List<ReadableMessage.Attachment> attachments = new ArrayList<>();
+        /** A leaf listed as attachment and its number in the walk. */
+        record Listed(int index, MimeNode node) {
+        }
+
+        final List<Listed> attachments = new ArrayList<>();
         /** Content-ID (without angle brackets) → an image part that may be shown inline. */
         final Map<String, MimeNode> inline = new LinkedHashMap<>();
         int next;
@@ -352,8 +382,7 @@ public class MessageReader {
             } else if (part.is("image/*") && contentId != null && (insideRelated || !Part.ATTACHMENT.equalsIgnoreCase(disposition))) {
                 inline.put(contentId.replaceAll("^<|>$", ""), part);
             } else {
-                attachments.add(new ReadableMessage.Attachment(index, safeFileName(fileName, part.baseType()), part.baseType(),
-                    part.estimatedSize()));
+                attachments.add(new Listed(index, part));
             }
         }
     }

@@ -18,6 +18,7 @@ import jakarta.mail.internet.MimeUtility;
  */
 public final class TextDecoding {
     private static final Set<String> WEAK_LABELS = Set.of("us-ascii", "ascii", "iso-8859-1", "latin1", "windows-1252", "cp1252");
+    private static final Set<String> ASCII_LABELS = Set.of("us-ascii", "ascii");
     private static final Charset LEGACY_VIETNAMESE = Charset.forName("windows-1258");
 
     private TextDecoding() {
@@ -26,10 +27,13 @@ public final class TextDecoding {
     public static String decode(byte[] bytes, String declaredCharset) {
         String label = declaredCharset == null ? "" : MimeUtility.javaCharset(declaredCharset.trim()).toLowerCase(Locale.ROOT);
         boolean utf8Valid = isValidUtf8(bytes);
+        boolean ascii = declaredCharset != null && ASCII_LABELS.contains(declaredCharset.strip().toLowerCase(Locale.ROOT));
         Charset charset;
         if (label.isEmpty() || WEAK_LABELS.contains(label)) {
             // A weak or missing label over bytes that are valid UTF-8 with non-ASCII characters: the label is wrong.
-            charset = utf8Valid ? StandardCharsets.UTF_8 : label.isEmpty() ? LEGACY_VIETNAMESE : charset(label, StandardCharsets.ISO_8859_1);
+            // 8-bit bytes labelled ASCII (or unlabelled: IMAP servers report a missing label as us-ascii) are a guess too.
+            charset = utf8Valid ? StandardCharsets.UTF_8 : label.isEmpty() || ascii ? LEGACY_VIETNAMESE
+                : charset(label, StandardCharsets.ISO_8859_1);
         } else if (label.equals("utf-8") || label.equals("utf8")) {
             charset = utf8Valid ? StandardCharsets.UTF_8 : LEGACY_VIETNAMESE;
         } else {

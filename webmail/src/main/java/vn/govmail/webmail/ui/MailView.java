@@ -358,7 +358,12 @@ public class MailView extends AppLayout implements BeforeEnterObserver {
         }
         reader.show(hit.folder(), hit.message().uid());
         grid.getDataProvider().refreshItem(new SearchHit(hit.folder(), withSeen(hit.message()), hit.snippet()));
-        refreshFolders();
+        if (!hit.message().seen()) {
+            // one message less unread: counted here rather than asking the server for every folder's status again
+            folders = folders.stream().map(f -> f.fullName().equals(hit.folder()) && f.unread() > 0
+                ? new MailFolder(f.fullName(), f.name(), f.parent(), f.role(), f.unread() - 1, f.total(), f.selectable()) : f).toList();
+            showFolderTree();
+        }
     }
 
     /** The snippet of a search hit, matches in {@code <mark>}; text only (nothing from the message becomes HTML). */
@@ -436,10 +441,7 @@ public class MailView extends AppLayout implements BeforeEnterObserver {
     void refreshFolders() {
         try {
             folders = folderService.folders();
-            folderTree.setItems(folders.stream().filter(f -> f.parent() == null || folders.stream().noneMatch(p -> p.fullName().equals(f.parent()))).toList(),
-                parent -> folders.stream().filter(f -> parent.fullName().equals(f.parent())).toList());
-            folders.stream().filter(f -> f.fullName().equals(currentFolder)).findFirst().ifPresent(folderTree::select);
-            folderTree.expandRecursively(folders, 5);
+            showFolderTree();
             refreshMoveMenu();
             quotaService.storage().ifPresent(usage -> {
                 quota.setValue(usage.ratio());
@@ -450,6 +452,13 @@ public class MailView extends AppLayout implements BeforeEnterObserver {
         } catch (MessagingException e) {
             error(e);
         }
+    }
+
+    private void showFolderTree() {
+        folderTree.setItems(folders.stream().filter(f -> f.parent() == null || folders.stream().noneMatch(p -> p.fullName().equals(f.parent()))).toList(),
+            parent -> folders.stream().filter(f -> parent.fullName().equals(f.parent())).toList());
+        folders.stream().filter(f -> f.fullName().equals(currentFolder)).findFirst().ifPresent(folderTree::select);
+        folderTree.expandRecursively(folders, 5);
     }
 
     void openCompose(vn.govmail.webmail.mail.OutgoingMessage message) {

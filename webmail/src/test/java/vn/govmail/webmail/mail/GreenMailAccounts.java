@@ -25,8 +25,13 @@ public final class GreenMailAccounts {
     }
 
     public static MailConnector connector(GreenMailExtension greenMail) {
+        return connector(greenMail, greenMail.getImap().getPort());
+    }
+
+    /** A connector whose IMAP connections go to this port (a relay in front of GreenMail, for instance). */
+    public static MailConnector connector(GreenMailExtension greenMail, int imapPort) {
         Map<String, String> env = new HashMap<>();
-        env.put("GOVMAIL_IMAP_PORT", Integer.toString(greenMail.getImap().getPort()));
+        env.put("GOVMAIL_IMAP_PORT", Integer.toString(imapPort));
         env.put("GOVMAIL_SUBMISSION_PORT", Integer.toString(greenMail.getSmtp().getPort()));
         env.put("GOVMAIL_WEBMAIL_IMAP_SECURITY", "NONE");
         env.put("GOVMAIL_WEBMAIL_SMTP_SECURITY", "NONE");

@@ -35,6 +35,14 @@ class TextDecodingTest {
     }
 
     @Test
+    void unlabelledOrAsciiLabelledEightBitIsWindows1258() {
+        // a text part without charset is reported by IMAP servers (BODYSTRUCTURE) as us-ascii
+        byte[] bytes = windows1258(TEXT);
+        assertThat(TextDecoding.decode(bytes, null)).isEqualTo(TEXT);
+        assertThat(TextDecoding.decode(bytes, "us-ascii")).isEqualTo(TEXT);
+    }
+
+    @Test
     void decomposedTextBecomesComposed() {
         String nfd = Normalizer.normalize(TEXT, Normalizer.Form.NFD);
         assertThat(nfd).isNotEqualTo(TEXT);

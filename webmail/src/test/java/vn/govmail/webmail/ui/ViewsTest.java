@@ -105,7 +105,13 @@ class ViewsTest extends BrowserlessTest {
             assertThat(view.folderLabel(new vn.govmail.webmail.mail.MailFolder("Junk", "Junk", null,
                 vn.govmail.webmail.mail.FolderRole.JUNK, 0, 0, true))).isEqualTo("Thư rác");
 
+            java.util.function.IntSupplier inboxUnread = () -> folders.getTreeData().getRootItems().stream()
+                .filter(f -> f.fullName().equals("INBOX")).findFirst().orElseThrow().unread();
+            assertThat(inboxUnread.getAsInt()).isEqualTo(1);
             test(grid).clickRow(0);
+            assertThat(inboxUnread.getAsInt()).isZero(); // counted down in the page, and \Seen on the server:
+            assertThat(new vn.govmail.webmail.mail.FolderService(account).folders().stream()
+                .filter(f -> f.fullName().equals("INBOX")).findFirst().orElseThrow().unread()).isZero();
             IFrame frame = $(IFrame.class, view).withId("mail-frame").single();
             String srcdoc = frame.getElement().getAttribute("srcdoc");
             assertThat(srcdoc).contains("Mời họp").doesNotContain("<script", "tracker.example");

@@ -25,6 +25,11 @@ public final class HeaderRulesStep implements ScanStep {
     }
 
     @Override
+    public boolean inMemoryOnly() {
+        return true;
+    }
+
+    @Override
     public String name() {
         return "headers";
     }

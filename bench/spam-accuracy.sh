@@ -11,6 +11,7 @@
 #    FOLDS_DIR=dir reuses the fold lists of an earlier run and runs SpamAssassin only.
 #    SA_FOLDS=1 limits SpamAssassin to the first fold (its training alone takes ~4-10 min a fold here).
 #    SA_RESULTS=dir keeps SpamAssassin's per-message answers (fold-K-results.txt: kind path verdict score/threshold).
+#    SA_CLIENTS=n parallel spamc clients for the accuracy checks (default 2).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 CORPUS=${1:-/work/shared/corpus/spamassassin}
@@ -93,16 +94,17 @@ PY
   SPAMD_PID=$!
   for _ in $(seq 1 120); do spamc -p "$PORT" -K >/dev/null 2>&1 && break; sleep 0.5; done
   spamc -p "$PORT" -K >/dev/null 2>&1 || { echo "spamd did not start:"; tail -5 "$WORK/sa/spamd.log"; exit 1; }
-  fold_caught=0; fold_spam=0; fold_flagged=0; fold_ham=0
-  RESULTS=/dev/null
-  if [ -n "${SA_RESULTS:-}" ]; then mkdir -p "$SA_RESULTS"; RESULTS="$SA_RESULTS/fold-$k-results.txt"; : > "$RESULTS"; fi
-  while read -r kind path; do
-    code=0; score=$(spamc -p "$PORT" -c < "$path" 2>/dev/null) || code=$?
-    case $code in 0) verdict=ham ;; 1) verdict=spam ;; *) echo "spamc failed ($code) on $path"; exit 1 ;; esac
-    echo "$kind $path $verdict $score" >> "$RESULTS"
-    if [ "$kind" = spam ]; then fold_spam=$((fold_spam+1)); [ $verdict = spam ] && fold_caught=$((fold_caught+1)); true
-    else fold_ham=$((fold_ham+1)); [ $verdict = spam ] && fold_flagged=$((fold_flagged+1)); true; fi
-  done < "$WORK/folds/fold-$k-test.txt"
+  # spamc -c answers "score/threshold" and exits 1 for spam, 0 for ham; SA_CLIENTS parallel clients (default 2,
+  # as many as spamd's children) give the same answers sooner
+  RESULTS="$WORK/sa/fold-$k-results.txt"
+  PORT=$PORT xargs -a "$WORK/folds/fold-$k-test.txt" -P "${SA_CLIENTS:-2}" -L 1 sh -c \
+    'code=0; score=$(spamc -p "$PORT" -c < "$1" 2>/dev/null) || code=$?
+     case $code in 0) v=ham ;; 1) v=spam ;; *) v="error-$code" ;; esac
+     echo "$0 $1 $v $score"' > "$RESULTS"
+  if grep -q ' error-' "$RESULTS"; then echo "spamc failed:"; grep ' error-' "$RESULTS" | head -3; exit 1; fi
+  if [ -n "${SA_RESULTS:-}" ]; then mkdir -p "$SA_RESULTS"; cp "$RESULTS" "$SA_RESULTS/"; fi
+  read -r fold_spam fold_caught fold_ham fold_flagged < <(awk '$1 == "spam" {s++; if ($3 == "spam") c++}
+    $1 == "ham" {h++; if ($3 == "spam") f++} END {print s+0, c+0, h+0, f+0}' "$RESULTS")
   echo "spamassassin fold $k: spam recall $fold_caught/$fold_spam, ham false positives $fold_flagged/$fold_ham"
   caught=$((caught+fold_caught)); spam_total=$((spam_total+fold_spam)); flagged=$((flagged+fold_flagged)); ham_total=$((ham_total+fold_ham))
   if [ "$k" -lt "$SA_FOLDS" ]; then kill "$SPAMD_PID"; wait "$SPAMD_PID" 2>/dev/null || true; SPAMD_PID=""; fi

@@ -1,5 +1,6 @@
 package vn.govmail.spamfilter;
 
+import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 
 import org.apache.camel.Exchange;
@@ -7,7 +8,8 @@ import org.apache.camel.Processor;
 
 /**
  * Runs one {@link ScanStep} as a Camel processor with a time limit. A step that throws or overruns
- * gives "no opinion": it is counted and logged, and the message goes on to the next step.
+ * gives "no opinion": it is counted and logged, and the message goes on to the next step. In-memory steps
+ * ({@link ScanStep#inMemoryOnly()}) run on the caller's thread: they cannot be abandoned, only counted.
  */
 final class GuardedStep implements Processor {
     private final ScanStep step;
@@ -25,10 +27,13 @@ final class GuardedStep implements Processor {
     @Override
     public void process(Exchange exchange) {
         ScanContext context = exchange.getIn().getBody(ScanContext.class);
-        boolean finished = TimeLimit.run(step.name(), () -> {
+        Callable<Boolean> check = () -> {
             step.apply(context);
             return Boolean.TRUE;
-        }, executor, timeoutMillis, statistics).isPresent();
+        };
+        boolean finished = (step.inMemoryOnly()
+                ? TimeLimit.runHere(step.name(), check, timeoutMillis, statistics)
+                : TimeLimit.run(step.name(), check, executor, timeoutMillis, statistics)).isPresent();
         if (!finished) {
             context.noOpinion(step.name());
         }

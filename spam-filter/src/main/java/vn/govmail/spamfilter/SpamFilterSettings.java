@@ -38,6 +38,7 @@ public final class SpamFilterSettings {
             Map.entry("MISSING_FROM", 2.0),
             Map.entry("MULTIPLE_FROM", 2.0),
             Map.entry("DATE_IN_FUTURE", 1.5),
+            Map.entry("DATE_AFTER_RECEIVED", 2.0),
             Map.entry("SUBJECT_ALL_CAPS", 1.0),
             Map.entry("FORGED_LOCAL_FROM", 2.0),
             Map.entry("URI_BLOCKLISTED", 5.0),

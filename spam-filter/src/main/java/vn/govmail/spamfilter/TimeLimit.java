@@ -42,4 +42,27 @@ final class TimeLimit {
         }
         return Optional.empty();
     }
+
+    /**
+     * Runs an in-memory check on the caller's thread: a failure is "no opinion" as in {@link #run}; an overrun
+     * cannot be cut short here, so it is counted as a time-out and logged, and the answer is kept.
+     */
+    static <T> Optional<T> runHere(String name, Callable<T> check, long timeoutMillis, StepStatistics statistics) {
+        statistics.ran(name);
+        long started = System.nanoTime();
+        try {
+            return Optional.of(check.call());
+        } catch (Exception e) {
+            statistics.failed(name);
+            LOG.warn("spam filter {} failed: no opinion ({})", name, e.toString());
+            return Optional.empty();
+        } finally {
+            long took = System.nanoTime() - started;
+            statistics.took(name, took);
+            if (took > TimeUnit.MILLISECONDS.toNanos(timeoutMillis)) {
+                statistics.timedOut(name);
+                LOG.warn("spam filter {} took {} ms, over its {} ms limit (in-memory step: answer kept)", name, took / 1_000_000, timeoutMillis);
+            }
+        }
+    }
 }

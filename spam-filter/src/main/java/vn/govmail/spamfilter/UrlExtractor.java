@@ -22,8 +22,9 @@ public final class UrlExtractor {
 
     static Set<String> extract(ParsedMessage message) {
         Set<String> hosts = new LinkedHashSet<>();
-        Matcher matcher = URL.matcher(message.plainText() + "\n" + message.htmlText());
-        while (matcher.find() && hosts.size() < 200) {
+        LinkFinder links = new LinkFinder(URL, message.plainText() + "\n" + message.htmlText());
+        while (links.find() && hosts.size() < 200) {
+            Matcher matcher = links.matcher();
             String host = TRAILING_DOTS.matcher(matcher.group(1).toLowerCase(Locale.ROOT)).replaceAll("");
             if (matcher.group().toLowerCase(Locale.ROOT).startsWith("www.")) {
                 host = "www." + host;

@@ -3,7 +3,7 @@ package vn.govmail.spamfilter.bayes;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
@@ -92,7 +92,8 @@ public final class BayesClassifier {
         }
         TokenCounts messages = store.messageCounts(scope);
         Map<String, TokenCounts> counts = store.counts(scope, tokens);
-        List<Double> probabilities = new ArrayList<>();
+        double[] probabilities = new double[counts.size()];
+        int found = 0;
         for (TokenCounts count : counts.values()) {
             double n = count.spam() + count.ham();
             if (n == 0) {
@@ -103,14 +104,13 @@ public final class BayesClassifier {
             double p = spamRatio / (spamRatio + hamRatio);
             double f = (STRENGTH * PRIOR + n * p) / (STRENGTH + n);
             if (Math.abs(f - 0.5) >= minDistance) {
-                probabilities.add(f);
+                probabilities[found++] = f;
             }
         }
-        if (probabilities.isEmpty()) {
+        if (found == 0) {
             return OptionalDouble.of(0.5);
         }
-        probabilities.sort(Comparator.comparingDouble(p -> -Math.abs(p - 0.5)));
-        List<Double> used = probabilities.subList(0, Math.min(maxDiscriminators, probabilities.size()));
+        double[] used = mostExtreme(probabilities, found, maxDiscriminators);
         if (naive) {
             // naive-Bayes log-odds: whichever side has more total evidence wins (long messages with strong
             // tokens on both sides are where chi-square combining stays "unsure" near 0.5)
@@ -118,7 +118,7 @@ public final class BayesClassifier {
             for (double f : used) {
                 logit += Math.log(f / (1 - f));
             }
-            return OptionalDouble.of(1 / (1 + Math.exp(-logit / used.size() * Math.sqrt(used.size()))));
+            return OptionalDouble.of(1 / (1 + Math.exp(-logit / used.length * Math.sqrt(used.length))));
         }
         double hamLogs = 0;
         double spamLogs = 0;
@@ -126,10 +126,31 @@ public final class BayesClassifier {
             spamLogs += Math.log(1 - f);
             hamLogs += Math.log(f);
         }
-        int degrees = 2 * used.size();
+        int degrees = 2 * used.length;
         double spamminess = 1 - chiSquareQ(-2 * spamLogs, degrees);
         double hamminess = 1 - chiSquareQ(-2 * hamLogs, degrees);
         return OptionalDouble.of((1 + spamminess - hamminess) / 2);
+    }
+
+    /**
+     * The {@code limit} probabilities farthest from 0.5 among the first {@code size} (all of them when there are
+     * no more), in no particular order when all are kept (the sums
+     * above do not depend on it), the most extreme first otherwise (a stable sort: ties keep their order).
+     */
+    static double[] mostExtreme(double[] probabilities, int size, int limit) {
+        if (size <= limit) {
+            return probabilities.length == size ? probabilities : Arrays.copyOf(probabilities, size);
+        }
+        Double[] sorted = new Double[size];
+        for (int i = 0; i < size; i++) {
+            sorted[i] = probabilities[i];
+        }
+        Arrays.sort(sorted, Comparator.comparingDouble(p -> -Math.abs(p - 0.5)));
+        double[] used = new double[limit];
+        for (int i = 0; i < limit; i++) {
+            used[i] = sorted[i];
+        }
+        return used;
     }
 
     /** Survival function of the chi-square distribution for an even number of degrees of freedom. */

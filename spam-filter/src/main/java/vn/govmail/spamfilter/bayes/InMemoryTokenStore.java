@@ -23,7 +23,7 @@ public final class InMemoryTokenStore implements TokenStore {
     @Override
     public Map<String, TokenCounts> counts(String scope, Collection<String> wanted) {
         Map<String, long[]> table = tokens.getOrDefault(scope, Map.of());
-        Map<String, TokenCounts> result = new HashMap<>();
+        Map<String, TokenCounts> result = HashMap.newHashMap(wanted.size());
         for (String token : wanted) {
             long[] n = table.get(token);
             if (n != null) {

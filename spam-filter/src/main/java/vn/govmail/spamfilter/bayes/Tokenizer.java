@@ -7,6 +7,7 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import vn.govmail.spamfilter.LinkFinder;
 import vn.govmail.spamfilter.ParsedMessage;
 
 /**
@@ -18,7 +19,6 @@ import vn.govmail.spamfilter.ParsedMessage;
  * prefixed by their name; URLs give their host and its registrable parts.
  */
 public final class Tokenizer {
-    private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{M}\\p{N}][\\p{L}\\p{M}\\p{N}'$%.,-]*[\\p{L}\\p{M}\\p{N}$%]|[\\p{L}\\p{N}]");
     private static final Pattern URL_HOST = Pattern.compile("(?i)\\b(?:https?://|www\\.)([a-z0-9.-]+)");
     private static final Pattern URL_PATH = Pattern.compile("(?i)\\bhttps?://[a-z0-9.-]+(?::\\d+)?(/[^\\s\"'<>]{1,200})");
     private static final Pattern HOST_NAME = Pattern.compile("(?i)\\b(?:[a-z0-9-]{1,63}\\.)+[a-z]{2,24}\\b");
@@ -61,18 +61,18 @@ public final class Tokenizer {
         String text = message.visibleText();
         words("", text, tokens, true);
         String linkText = message.plainText() + " " + message.htmlText();
-        Matcher url = URL_HOST.matcher(linkText);
-        while (url.find() && tokens.size() < MAX_TOKENS) {
-            String host = url.group(1).toLowerCase(Locale.ROOT);
+        LinkFinder urls = new LinkFinder(URL_HOST, linkText);
+        while (urls.find() && tokens.size() < MAX_TOKENS) {
+            String host = urls.matcher().group(1).toLowerCase(Locale.ROOT);
             tokens.add("url:" + host);
             String[] labels = host.split("\\.");
             if (labels.length >= 2) {
                 tokens.add("url:" + labels[labels.length - 2] + "." + labels[labels.length - 1]);
             }
         }
-        Matcher path = URL_PATH.matcher(linkText);
-        while (path.find() && tokens.size() < MAX_TOKENS) {
-            for (String piece : path.group(1).toLowerCase(Locale.ROOT).split("[/?&=._~+-]+")) {
+        LinkFinder paths = new LinkFinder(URL_PATH, linkText);
+        while (paths.find() && tokens.size() < MAX_TOKENS) {
+            for (String piece : paths.matcher().group(1).toLowerCase(Locale.ROOT).split("[/?&=._~+-]+")) {
                 if (piece.length() > 1 && piece.length() <= 20) {
                     tokens.add("url:path:" + piece);
                 }
@@ -128,10 +128,10 @@ public final class Tokenizer {
     }
 
     private void words(String prefix, String text, Set<String> tokens, boolean bigrams) {
-        Matcher matcher = WORD.matcher(text);
+        WordScanner scanner = new WordScanner(text);
         String previous = null;
-        while (matcher.find() && tokens.size() < MAX_TOKENS) {
-            String word = matcher.group().toLowerCase(Locale.ROOT);
+        while (scanner.find() && tokens.size() < MAX_TOKENS) {
+            String word = scanner.word().toLowerCase(Locale.ROOT);
             if (word.length() > MAX_WORD) {
                 tokens.add(prefix + "skip:" + word.charAt(0) + (word.length() / 10));
                 previous = null;

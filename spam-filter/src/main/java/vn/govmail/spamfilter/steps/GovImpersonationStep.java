@@ -41,6 +41,11 @@ public final class GovImpersonationStep implements ScanStep {
     }
 
     @Override
+    public boolean inMemoryOnly() {
+        return true;
+    }
+
+    @Override
     public String name() {
         return "gov-impersonation";
     }

@@ -35,6 +35,11 @@ public final class ScamPhraseStep implements ScanStep {
     }
 
     @Override
+    public boolean inMemoryOnly() {
+        return true;
+    }
+
+    @Override
     public String name() {
         return "scam-phrases";
     }

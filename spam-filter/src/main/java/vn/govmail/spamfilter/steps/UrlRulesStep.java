@@ -33,6 +33,11 @@ public final class UrlRulesStep implements ScanStep {
     }
 
     @Override
+    public boolean inMemoryOnly() {
+        return uriblZones.isEmpty();   // DNS only for URIBL zones
+    }
+
+    @Override
     public String name() {
         return "urls";
     }

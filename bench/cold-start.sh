@@ -3,6 +3,7 @@
 #   bench/cold-start.sh [runs]          embedded PostgreSQL (the default set-up), fresh data directory per run
 #   DB=external bench/cold-start.sh     PostgreSQL on 127.0.0.1:5432 (trust auth), a fresh database per run
 #   GOVMAIL_JAVA_OPTS='...' bench/cold-start.sh   other JVM options (default: the launcher's)
+#   COLD_START_PORT_BASE=22 bench/cold-start.sh   ports 22025, 22143, ... instead of 21xxx (two runs side by side)
 #   FIRST_START=0 bench/cold-start.sh   measure the second start of the same data directory (the usual restart)
 # Starts the server through the launcher (`./govmail mail-server`, which execs the JVM, so its pid is the JVM's),
 # then polls SMTP and IMAP with a TCP connect every 50 ms, and waits for the "is running" banner. When running, it
@@ -13,7 +14,7 @@ set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 RUNS="${1:-3}"
 JDK="$("$ROOT/govmail" jdk)"
-SMTP_PORT=21025 IMAP_PORT=21143
+SMTP_PORT=${COLD_START_PORT_BASE:-21}025 IMAP_PORT=${COLD_START_PORT_BASE:-21}143
 
 port_open() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
 now() { date +%s.%N; }
@@ -22,8 +23,8 @@ since() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", b - a }'; }
 one_run() {
   local work="$1" log="$1/server.log"
   export GOVMAIL_DATA="$work/data" GOVMAIL_BIND=127.0.0.1 GOVMAIL_DEMO=false GOVMAIL_DEV_PORTS=false \
-    GOVMAIL_SMTP_PORT=$SMTP_PORT GOVMAIL_SUBMISSION_PORT=21587 GOVMAIL_SMTPS_PORT=21465 GOVMAIL_IMAP_PORT=$IMAP_PORT \
-    GOVMAIL_IMAPS_PORT=21993 GOVMAIL_MANAGESIEVE_PORT=24191 GOVMAIL_ADMIN_PORT=28001 GOVMAIL_ADMIN_TOKEN=cold-start-token
+    GOVMAIL_SMTP_PORT=$SMTP_PORT GOVMAIL_SUBMISSION_PORT=${COLD_START_PORT_BASE:-21}587 GOVMAIL_SMTPS_PORT=${COLD_START_PORT_BASE:-21}465 GOVMAIL_IMAP_PORT=$IMAP_PORT \
+    GOVMAIL_IMAPS_PORT=${COLD_START_PORT_BASE:-21}993 GOVMAIL_MANAGESIEVE_PORT=${COLD_START_PORT_BASE:-21}190 GOVMAIL_ADMIN_PORT=${COLD_START_PORT_BASE:-21}080 GOVMAIL_ADMIN_TOKEN=cold-start-token
   local start smtp="" imap="" ready="" ready_cpu=""
   start="$(now)"
   "$ROOT/govmail" mail-server > "$log" 2>&1 &
@@ -36,9 +37,14 @@ one_run() {
       ready="$(since "$start" "$(now)")"
       ready_cpu="$(awk '{ printf "%.1f", ($14 + $15) / 100 }' "/proc/$pid/stat")"
     fi
-    [ "$(since "$start" "$(now)" | cut -d. -f1)" -lt 300 ] || { echo "cold-start: not running after 300 s" >&2; kill "$pid"; return 1; }
+    [ "$(since "$start" "$(now)" | cut -d. -f1)" -lt 1200 ] || { echo "cold-start: not running after 1200 s" >&2; kill "$pid"; return 1; }
     sleep 0.05
   done
+  # The first start after a build writes the class data sharing archive once running (ClassDataSharingArchive):
+  # let it finish, so that the next start can use it.
+  if tr '\0' ' ' < "/proc/$pid/cmdline" | grep -q RecordDynamicDumpInfo; then
+    for _ in $(seq 1 600); do grep -q "Class data sharing archive" "$log" && break; sleep 1; done
+  fi
   sleep 10
   "$JDK/bin/jcmd" "$pid" GC.run > /dev/null
   local heap used committed rss cpu

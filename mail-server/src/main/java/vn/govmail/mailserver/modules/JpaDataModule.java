@@ -114,9 +114,12 @@ public class JpaDataModule extends AbstractModule {
     }
 
     @ProvidesIntoSet
-    InitializationOperation configureRecipientRewriteTable(ConfigurationProvider configurationProvider, JPARecipientRewriteTable table) {
+    InitializationOperation configureRecipientRewriteTable(ConfigurationProvider configurationProvider, CachingRecipientRewriteTable table) {
+        // James orders start-up operations by the class Guice actually constructs: naming the bound subclass here
+        // keeps the table configured before the mailets that use it (else mail spooled before a restart can reach
+        // the RecipientRewriteTable mailet while the table is still unconfigured).
         return InitilizationOperationBuilder
-            .forClass(JPARecipientRewriteTable.class)
+            .forClass(CachingRecipientRewriteTable.class)
             .init(() -> table.configure(configurationProvider.getConfiguration("recipientrewritetable")));
     }
 }

@@ -57,6 +57,7 @@ public final class GovmailMailServer implements AutoCloseable {
             return;
         }
         Runtime.getRuntime().addShutdownHook(new Thread(server::close, "govmail-shutdown"));
+        ClassDataSharingArchive.writeInBackgroundIfRequested();
     }
 
     public static GovmailMailServer start(GovmailSettings settings, PrintStream console) throws Exception {

@@ -21,7 +21,14 @@ public final class AttachmentText {
     static final int MAX_CHARACTERS = 2_000_000;
     private static final Set<String> DOCUMENT_EXTENSIONS = Set.of("pdf", "doc", "docx", "odt", "rtf", "txt", "htm", "html");
 
-    private final AutoDetectParser parser = new AutoDetectParser();
+    /**
+     * Tika's parser, built on the first attachment read (its configuration scan of every parser and MIME type
+     * costs about a second of CPU, which would otherwise be spent at every server start). The parser is
+     * thread-safe, so one serves every caller; the holder class makes its creation lazy and safe.
+     */
+    private static final class SharedParser {
+        static final AutoDetectParser INSTANCE = new AutoDetectParser();
+    }
 
     public String extract(String fileName, String contentType, byte[] content) {
         Metadata metadata = new Metadata();
@@ -30,7 +37,7 @@ public final class AttachmentText {
         }
         BodyContentHandler handler = new BodyContentHandler(MAX_CHARACTERS);
         try (InputStream in = new ByteArrayInputStream(content)) {
-            parser.parse(in, handler, metadata, new ParseContext());
+            SharedParser.INSTANCE.parse(in, handler, metadata, new ParseContext());
         } catch (Exception | LinkageError e) {
             // Either the write limit was reached (the text so far is kept) or the file is unreadable.
         }

@@ -31,6 +31,8 @@ import org.apache.james.utils.InitilizationOperationBuilder;
 
 import vn.govmail.mailserver.account.CachingUsersRepository;
 import vn.govmail.mailserver.domain.CachingDomainList;
+import vn.govmail.mailserver.managesieve.CachingSieveRepository;
+import vn.govmail.mailserver.rrt.CachingRecipientRewriteTable;
 
 import com.google.common.collect.ImmutableList;
 import com.google.inject.AbstractModule;
@@ -56,14 +58,19 @@ public class JpaDataModule extends AbstractModule {
 
         bind(JPAUsersRepository.class).in(Scopes.SINGLETON);
 
-        bind(JPARecipientRewriteTable.class).in(Scopes.SINGLETON);
+        // Every user of the table (RCPT checks, the RecipientRewriteTable mailet, admin routes) gets the caching
+        // subclass, so every change made here invalidates its answers.
+        bind(CachingRecipientRewriteTable.class).in(Scopes.SINGLETON);
+        bind(JPARecipientRewriteTable.class).to(CachingRecipientRewriteTable.class);
         bind(RecipientRewriteTable.class).to(JPARecipientRewriteTable.class);
         bind(AliasReverseResolverImpl.class).in(Scopes.SINGLETON);
         bind(AliasReverseResolver.class).to(AliasReverseResolverImpl.class);
         bind(CanSendFromImpl.class).in(Scopes.SINGLETON);
         bind(CanSendFrom.class).to(RoleAwareCanSendFrom.class);
 
-        bind(JPASieveRepository.class).in(Scopes.SINGLETON);
+        // The caching subclass for everyone (the Sieve mailet, ManageSieve, WebAdmin), so every change invalidates it.
+        bind(CachingSieveRepository.class).in(Scopes.SINGLETON);
+        bind(JPASieveRepository.class).to(CachingSieveRepository.class);
         bind(SieveRepository.class).to(JPASieveRepository.class);
         bind(SieveQuotaRepository.class).to(JPASieveRepository.class);
 
@@ -107,9 +114,12 @@ public class JpaDataModule extends AbstractModule {
     }
 
     @ProvidesIntoSet
-    InitializationOperation configureRecipientRewriteTable(ConfigurationProvider configurationProvider, JPARecipientRewriteTable table) {
+    InitializationOperation configureRecipientRewriteTable(ConfigurationProvider configurationProvider, CachingRecipientRewriteTable table) {
+        // James orders start-up operations by the class Guice actually constructs: naming the bound subclass here
+        // keeps the table configured before the mailets that use it (else mail spooled before a restart can reach
+        // the RecipientRewriteTable mailet while the table is still unconfigured).
         return InitilizationOperationBuilder
-            .forClass(JPARecipientRewriteTable.class)
+            .forClass(CachingRecipientRewriteTable.class)
             .init(() -> table.configure(configurationProvider.getConfiguration("recipientrewritetable")));
     }
 }

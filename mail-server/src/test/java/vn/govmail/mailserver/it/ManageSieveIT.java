@@ -68,6 +68,17 @@ class ManageSieveIT {
         Path password = work.resolve("sieve-password");
         Files.writeString(password, MailServerProcess.PASSWORD);
 
+        // A delivery to Alice before her script exists: the server now remembers "no active script" for her, and
+        // uploading and activating one below must make it forget that (CachingSieveRepository).
+        Store aliceStore = MailClients.openImaps(server, ALICE);
+        try {
+            int before = MailClients.awaitMessages(aliceStore, "INBOX", 0, Duration.ZERO).length;
+            MailClients.submitText(server, BOB, ALICE, "Truoc khi nghi " + token, token, "Chua co bo loc.");
+            MailClients.awaitMessages(aliceStore, "INBOX", before + 1, Duration.ofSeconds(30));
+        } finally {
+            aliceStore.close();
+        }
+
         ExternalCommand upload = sieveConnect(password, "--localsieve", script.toString(), "--remotesieve", "vacation", "--upload");
         assertThat(upload.exitCode()).as(upload.output()).isZero();
         ExternalCommand activate = sieveConnect(password, "--remotesieve", "vacation", "--activate");

@@ -2,7 +2,10 @@ package vn.govmail.mailserver.modules;
 
 import java.time.Clock;
 
+import javax.persistence.EntityManagerFactory;
+
 import org.apache.commons.configuration2.BaseHierarchicalConfiguration;
+
 import org.apache.james.CoreDataModule;
 import org.apache.james.domainlist.api.DomainList;
 import org.apache.james.domainlist.jpa.JPADomainList;
@@ -30,6 +33,7 @@ import org.apache.james.utils.InitializationOperation;
 import org.apache.james.utils.InitilizationOperationBuilder;
 
 import vn.govmail.mailserver.account.CachingUsersRepository;
+import vn.govmail.mailserver.database.MailStoreColumns;
 import vn.govmail.mailserver.domain.CachingDomainList;
 import vn.govmail.mailserver.managesieve.CachingSieveRepository;
 import vn.govmail.mailserver.rrt.CachingRecipientRewriteTable;
@@ -104,6 +108,15 @@ public class JpaDataModule extends AbstractModule {
         return InitilizationOperationBuilder
             .forClass(JPADomainList.class)
             .init(() -> domainList.configure(configuration));
+    }
+
+    @ProvidesIntoSet
+    InitializationOperation widenMailStoreColumns(EntityManagerFactory entityManagerFactory) {
+        // tied to the domain list, which is built before the mail spooler: the columns are wide before any mail
+        // can be stored in the error or quarantine repository
+        return InitilizationOperationBuilder
+            .forClass(JPADomainList.class)
+            .init(() -> MailStoreColumns.widen(entityManagerFactory));
     }
 
     @ProvidesIntoSet

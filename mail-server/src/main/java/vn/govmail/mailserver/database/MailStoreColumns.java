@@ -1,9 +1,6 @@
 package vn.govmail.mailserver.database;
 
-import javax.persistence.EntityManager;
 import javax.persistence.EntityManagerFactory;
-
-import org.apache.james.backends.jpa.EntityManagerUtils;
 
 /**
  * Widens two columns of James's JPA mail repository table ({@code JAMES_MAIL_STORE}, behind the error and
@@ -23,18 +20,6 @@ public final class MailStoreColumns {
     }
 
     public static void widen(EntityManagerFactory factory) {
-        EntityManager manager = factory.createEntityManager();
-        try {
-            manager.getTransaction().begin();
-            for (String ddl : DDL) {
-                manager.createNativeQuery(ddl).executeUpdate();
-            }
-            manager.getTransaction().commit();
-        } finally {
-            if (manager.getTransaction().isActive()) {
-                manager.getTransaction().rollback();
-            }
-            EntityManagerUtils.safelyClose(manager);
-        }
+        SchemaStatements.run(factory, DDL);
     }
 }

@@ -1,9 +1,8 @@
 package vn.govmail.mailserver.mailbox;
 
-import javax.persistence.EntityManager;
 import javax.persistence.EntityManagerFactory;
 
-import org.apache.james.backends.jpa.EntityManagerUtils;
+import vn.govmail.mailserver.database.SchemaStatements;
 
 /**
  * Indexes James's JPA schema lacks: a message's properties ({@code JAMES_MAIL_PROPERTY}) and user flags
@@ -22,18 +21,6 @@ final class MessageChildTableIndexes {
     }
 
     static void ensure(EntityManagerFactory factory) {
-        EntityManager manager = factory.createEntityManager();
-        try {
-            manager.getTransaction().begin();
-            for (String ddl : DDL) {
-                manager.createNativeQuery(ddl).executeUpdate();
-            }
-            manager.getTransaction().commit();
-        } finally {
-            if (manager.getTransaction().isActive()) {
-                manager.getTransaction().rollback();
-            }
-            EntityManagerUtils.safelyClose(manager);
-        }
+        SchemaStatements.run(factory, DDL);
     }
 }

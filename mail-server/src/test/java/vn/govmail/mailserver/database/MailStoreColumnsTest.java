@@ -2,17 +2,11 @@ package vn.govmail.mailserver.database;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.sql.Connection;
-import java.sql.ResultSet;
-import java.sql.Statement;
-import java.util.HashMap;
-import java.util.Map;
 import java.util.UUID;
 
 import javax.mail.Session;
 import javax.mail.internet.MimeMessage;
 import javax.persistence.EntityManagerFactory;
-import javax.persistence.Persistence;
 
 import org.apache.james.core.MailAddress;
 import org.apache.james.mailrepository.api.MailKey;
@@ -23,37 +17,23 @@ import org.apache.mailet.Mail;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.postgresql.ds.PGSimpleDataSource;
 
 /** Real PostgreSQL: a mail with a long error message from an IPv6 client is kept by the JPA mail repository. */
 class MailStoreColumnsTest {
-    private static final String URL = System.getenv().getOrDefault("GOVMAIL_TEST_PG_URL", "jdbc:postgresql://127.0.0.1:5432/postgres");
-    private static final String USER = System.getenv().getOrDefault("GOVMAIL_TEST_PG_USER", "postgres");
-
-    private final String schema = "mail_store_" + UUID.randomUUID().toString().replace("-", "");
-    private PGSimpleDataSource database;
+    private JpaTestSchema schema;
     private EntityManagerFactory factory;
 
     @BeforeEach
     void setUp() throws Exception {
-        database = new PGSimpleDataSource();
-        database.setUrl(URL);
-        database.setUser(USER);
-        sql("CREATE SCHEMA " + schema);
-        Map<String, String> properties = new HashMap<>();
-        properties.put("openjpa.ConnectionDriverName", "org.postgresql.Driver");
-        properties.put("openjpa.ConnectionURL", URL + (URL.contains("?") ? "&" : "?") + "currentSchema=" + schema);
-        properties.put("openjpa.ConnectionUserName", USER);
-        properties.put("openjpa.Multithreaded", "true");
-        factory = Persistence.createEntityManagerFactory("Global", properties);
+        schema = JpaTestSchema.create("mail_store");
+        factory = schema.factory();
     }
 
     @AfterEach
     void tearDown() throws Exception {
-        if (factory != null) {
-            factory.close();
+        if (schema != null) {
+            schema.close();
         }
-        sql("DROP SCHEMA " + schema + " CASCADE");
     }
 
     @Test
@@ -89,17 +69,9 @@ class MailStoreColumnsTest {
     }
 
     private String columnType(String column) throws Exception {
-        try (Connection connection = database.getConnection(); Statement statement = connection.createStatement();
-             ResultSet row = statement.executeQuery("SELECT format_type(a.atttypid, a.atttypmod) FROM pg_attribute a"
-                 + " JOIN pg_class c ON c.oid = a.attrelid JOIN pg_namespace n ON n.oid = c.relnamespace"
-                 + " WHERE n.nspname = '" + schema + "' AND c.relname = 'james_mail_store' AND a.attname = '" + column + "'")) {
-            return row.next() ? row.getString(1) : null;
-        }
-    }
-
-    private void sql(String statement) throws Exception {
-        try (Connection connection = database.getConnection(); Statement s = connection.createStatement()) {
-            s.execute(statement);
-        }
+        return schema.strings("SELECT format_type(a.atttypid, a.atttypmod) FROM pg_attribute a"
+            + " JOIN pg_class c ON c.oid = a.attrelid JOIN pg_namespace n ON n.oid = c.relnamespace"
+            + " WHERE n.nspname = '" + schema.name() + "' AND c.relname = 'james_mail_store' AND a.attname = '" + column + "'")
+            .stream().findFirst().orElse(null);
     }
 }

@@ -5,21 +5,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
-import java.sql.Connection;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
-import java.util.ArrayList;
 import java.util.Date;
-import java.util.HashMap;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import javax.mail.Flags;
 import javax.persistence.EntityManagerFactory;
-import javax.persistence.Persistence;
 
 import org.apache.james.core.Username;
 import org.apache.james.mailbox.MessageUid;
@@ -43,7 +37,8 @@ import org.apache.openjpa.lib.jdbc.JDBCEvent;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.postgresql.ds.PGSimpleDataSource;
+
+import vn.govmail.mailserver.database.JpaTestSchema;
 
 /**
  * {@link FetchPlannedMessageMapper} against James's own {@link JPAMessageMapper}, on a real PostgreSQL
@@ -51,12 +46,9 @@ import org.postgresql.ds.PGSimpleDataSource;
  * counters, with a number of SQL statements that no longer grows with the number of messages.
  */
 class FetchPlannedMessageMapperTest {
-    private static final String URL = System.getenv().getOrDefault("GOVMAIL_TEST_PG_URL", "jdbc:postgresql://127.0.0.1:5432/postgres");
-    private static final String USER = System.getenv().getOrDefault("GOVMAIL_TEST_PG_USER", "postgres");
     private static final int MESSAGES = 12;
 
-    private final String schema = "fetch_plan_" + UUID.randomUUID().toString().replace("-", "");
-    private PGSimpleDataSource database;
+    private JpaTestSchema schema;
     private EntityManagerFactory factory;
     private JPAUidProvider uids;
     private JPAModSeqProvider modSeqs;
@@ -64,17 +56,8 @@ class FetchPlannedMessageMapperTest {
 
     @BeforeEach
     void setUp() throws Exception {
-        database = new PGSimpleDataSource();
-        database.setUrl(URL);
-        database.setUser(USER);
-        sql("CREATE SCHEMA " + schema);
-        Map<String, String> properties = new HashMap<>();
-        properties.put("openjpa.ConnectionDriverName", "org.postgresql.Driver");
-        properties.put("openjpa.ConnectionURL", URL + (URL.contains("?") ? "&" : "?") + "currentSchema=" + schema);
-        properties.put("openjpa.ConnectionUserName", USER);
-        properties.put("openjpa.Multithreaded", "true");
-        properties.put("openjpa.jdbc.JDBCListeners", StatementCounter.class.getName());
-        factory = Persistence.createEntityManagerFactory("Global", properties);
+        schema = JpaTestSchema.create("fetch_plan", Map.of("openjpa.jdbc.JDBCListeners", StatementCounter.class.getName()));
+        factory = schema.factory();
         uids = new JPAUidProvider(factory);
         modSeqs = new JPAModSeqProvider(factory);
 
@@ -91,10 +74,9 @@ class FetchPlannedMessageMapperTest {
 
     @AfterEach
     void tearDown() throws Exception {
-        if (factory != null) {
-            factory.close();
+        if (schema != null) {
+            schema.close();
         }
-        sql("DROP SCHEMA " + schema + " CASCADE");
     }
 
     @Test
@@ -147,21 +129,14 @@ class FetchPlannedMessageMapperTest {
         new FetchPlannedMapperFactory(factory, uids, modSeqs);
         new FetchPlannedMapperFactory(factory, uids, modSeqs);
 
-        assertThat(indexDefinitions()).anySatisfy(index -> assertThat(index).contains("ON " + schema + ".james_mail_property").contains("(mailbox_id, mail_uid)"))
-            .anySatisfy(index -> assertThat(index).contains("ON " + schema + ".james_mail_userflag").contains("(mailbox_id, mail_uid)"));
+        assertThat(indexDefinitions()).anySatisfy(index -> assertThat(index).contains("ON " + schema.name() + ".james_mail_property").contains("(mailbox_id, mail_uid)"))
+            .anySatisfy(index -> assertThat(index).contains("ON " + schema.name() + ".james_mail_userflag").contains("(mailbox_id, mail_uid)"));
         assertThat(read(new FetchPlannedMapperFactory(factory, uids, modSeqs).createMessageMapper(null), MessageRange.all(), FetchType.FULL))
             .isEqualTo(read(james(), MessageRange.all(), FetchType.FULL));
     }
 
     private List<String> indexDefinitions() throws SQLException {
-        List<String> definitions = new ArrayList<>();
-        try (Connection connection = database.getConnection(); Statement sql = connection.createStatement();
-             ResultSet rows = sql.executeQuery("SELECT indexdef FROM pg_indexes WHERE schemaname = '" + schema + "'")) {
-            while (rows.next()) {
-                definitions.add(rows.getString(1));
-            }
-        }
-        return definitions;
+        return schema.strings("SELECT indexdef FROM pg_indexes WHERE schemaname = '" + schema.name() + "'");
     }
 
     private int statementsToRead(MessageMapper mapper, FetchType type) throws Exception {
@@ -226,12 +201,6 @@ class FetchPlannedMessageMapperTest {
     private static String text(InputStream stream) throws IOException {
         try (stream) {
             return new String(stream.readAllBytes(), StandardCharsets.UTF_8);
-        }
-    }
-
-    private void sql(String statement) throws SQLException {
-        try (Connection connection = database.getConnection(); Statement sql = connection.createStatement()) {
-            sql.execute(statement);
         }
     }
 

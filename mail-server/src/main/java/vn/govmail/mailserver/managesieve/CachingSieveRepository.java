@@ -5,12 +5,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.time.ZonedDateTime;
-import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicLong;
 
 import javax.inject.Inject;
 import javax.persistence.EntityManagerFactory;
@@ -24,6 +20,8 @@ import org.apache.james.sieverepository.api.exception.IsActiveException;
 import org.apache.james.sieverepository.api.exception.QuotaExceededException;
 import org.apache.james.sieverepository.api.exception.ScriptNotFoundException;
 import org.apache.james.sieverepository.api.exception.StorageException;
+
+import vn.govmail.mailserver.cache.ExpiringAnswers;
 
 /**
  * James's JPA Sieve repository with each user's active script (or the fact that there is none) remembered for a
@@ -45,14 +43,7 @@ public class CachingSieveRepository extends JPASieveRepository {
     private record ActiveScript(byte[] content, ZonedDateTime activation) {
     }
 
-    private record Entry(Optional<ActiveScript> script, Instant expires) {
-    }
-
-    private final Duration timeToLive;
-    private final Clock clock;
-    private final Map<Username, Entry> activeScripts = new ConcurrentHashMap<>();
-    /** Bumped by every change, so that an answer read before the change is not remembered after it. */
-    private final AtomicLong generation = new AtomicLong();
+    private final ExpiringAnswers<Username, Optional<ActiveScript>> activeScripts;
 
     @Inject
     public CachingSieveRepository(EntityManagerFactory entityManagerFactory) {
@@ -61,8 +52,7 @@ public class CachingSieveRepository extends JPASieveRepository {
 
     CachingSieveRepository(EntityManagerFactory entityManagerFactory, Duration timeToLive, Clock clock) {
         super(entityManagerFactory);
-        this.timeToLive = timeToLive;
-        this.clock = clock;
+        this.activeScripts = new ExpiringAnswers<>(timeToLive, clock, MAX_ENTRIES);
     }
 
     @Override
@@ -78,20 +68,7 @@ public class CachingSieveRepository extends JPASieveRepository {
     }
 
     private Optional<ActiveScript> activeScript(Username username) throws StorageException {
-        Instant now = clock.instant();
-        Entry entry = activeScripts.get(username);
-        if (entry != null && now.isBefore(entry.expires())) {
-            return entry.script();
-        }
-        long readGeneration = generation.get();
-        Optional<ActiveScript> script = readActiveScript(username);
-        if (generation.get() == readGeneration) {
-            if (activeScripts.size() >= MAX_ENTRIES) {
-                activeScripts.clear();
-            }
-            activeScripts.put(username, new Entry(script, now.plus(timeToLive)));
-        }
-        return script;
+        return activeScripts.get(username, () -> readActiveScript(username));
     }
 
     private Optional<ActiveScript> readActiveScript(Username username) throws StorageException {
@@ -144,8 +121,8 @@ public class CachingSieveRepository extends JPASieveRepository {
         }
     }
 
+    /** Any user's change forgets every user's answer: changes are rare, deliveries are not. */
     private void forget(Username username) {
-        generation.incrementAndGet();
-        activeScripts.remove(username);
+        activeScripts.forget();
     }
 }

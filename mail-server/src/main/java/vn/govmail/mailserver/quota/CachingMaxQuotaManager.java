@@ -2,11 +2,8 @@ package vn.govmail.mailserver.quota;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 
 import org.apache.james.core.Domain;
@@ -20,6 +17,7 @@ import org.reactivestreams.Publisher;
 
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
+import vn.govmail.mailserver.cache.ExpiringAnswers;
 
 /**
  * The quota limits (user, domain and global, for storage and message count) with the per-user answers kept for
@@ -34,21 +32,17 @@ import reactor.core.scheduler.Schedulers;
 public final class CachingMaxQuotaManager implements MaxQuotaManager {
     public static final Duration DEFAULT_TIME_TO_LIVE = Duration.ofSeconds(30);
 
-    private record Entry<T>(T value, Instant expires) {
-    }
-
     private final MaxQuotaManager delegate;
-    private final Duration timeToLive;
-    private final Clock clock;
-    private final Map<QuotaRoot, Entry<Map<Quota.Scope, QuotaCountLimit>>> countLimits = new ConcurrentHashMap<>();
-    private final Map<QuotaRoot, Entry<Map<Quota.Scope, QuotaSizeLimit>>> sizeLimits = new ConcurrentHashMap<>();
-    /** Bumped by every change, so that an answer read before the change is not remembered after it. */
-    private final AtomicLong generation = new AtomicLong();
+    /** More distinct quota roots than this within the time to live and the cache starts over. */
+    private static final int MAX_ENTRIES = 20_000;
+
+    private final ExpiringAnswers<QuotaRoot, Map<Quota.Scope, QuotaCountLimit>> countLimits;
+    private final ExpiringAnswers<QuotaRoot, Map<Quota.Scope, QuotaSizeLimit>> sizeLimits;
 
     public CachingMaxQuotaManager(MaxQuotaManager delegate, Duration timeToLive, Clock clock) {
         this.delegate = delegate;
-        this.timeToLive = timeToLive;
-        this.clock = clock;
+        this.countLimits = new ExpiringAnswers<>(timeToLive, clock, MAX_ENTRIES);
+        this.sizeLimits = new ExpiringAnswers<>(timeToLive, clock, MAX_ENTRIES);
     }
 
     @Override
@@ -83,32 +77,18 @@ public final class CachingMaxQuotaManager implements MaxQuotaManager {
     }
 
     /** A remembered answer at once; otherwise the JPA read, off the caller's (possibly non-blocking) thread. */
-    private <T> Mono<T> reactive(Map<QuotaRoot, Entry<T>> cache, QuotaRoot quotaRoot, Supplier<T> read) {
-        Entry<T> entry = cache.get(quotaRoot);
-        if (entry != null && clock.instant().isBefore(entry.expires())) {
-            return Mono.just(entry.value());
-        }
-        return Mono.fromSupplier(read).subscribeOn(Schedulers.boundedElastic());
+    private <T> Mono<T> reactive(ExpiringAnswers<QuotaRoot, T> cache, QuotaRoot quotaRoot, Supplier<T> read) {
+        return cache.remembered(quotaRoot).map(Mono::just)
+            .orElseGet(() -> Mono.fromSupplier(read).subscribeOn(Schedulers.boundedElastic()));
     }
 
-    private <T> T cached(Map<QuotaRoot, Entry<T>> cache, QuotaRoot quotaRoot, Supplier<T> read) {
-        Instant now = clock.instant();
-        Entry<T> entry = cache.get(quotaRoot);
-        if (entry != null && now.isBefore(entry.expires())) {
-            return entry.value();
-        }
-        long readGeneration = generation.get();
-        T value = read.get();
-        if (generation.get() == readGeneration) {
-            cache.put(quotaRoot, new Entry<>(value, now.plus(timeToLive)));
-        }
-        return value;
+    private <T> T cached(ExpiringAnswers<QuotaRoot, T> cache, QuotaRoot quotaRoot, Supplier<T> read) {
+        return cache.get(quotaRoot, read::get);
     }
 
     private void forgetAll() {
-        generation.incrementAndGet();
-        countLimits.clear();
-        sizeLimits.clear();
+        countLimits.forget();
+        sizeLimits.forget();
     }
 
     private interface Change {

@@ -2,10 +2,6 @@ package vn.govmail.mailserver.rrt;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicLong;
 
 import javax.inject.Inject;
 
@@ -15,6 +11,8 @@ import org.apache.james.rrt.jpa.JPARecipientRewriteTable;
 import org.apache.james.rrt.lib.Mapping;
 import org.apache.james.rrt.lib.MappingSource;
 import org.apache.james.rrt.lib.Mappings;
+
+import vn.govmail.mailserver.cache.ExpiringAnswers;
 
 /**
  * James's JPA recipient rewrite table (aliases, groups, forwards, alias domains) with its stored-mapping lookups
@@ -37,14 +35,7 @@ public class CachingRecipientRewriteTable extends JPARecipientRewriteTable {
     private record Key(String user, Domain domain) {
     }
 
-    private record Entry(Mappings mappings, Instant expires) {
-    }
-
-    private final Duration timeToLive;
-    private final Clock clock;
-    private final Map<Key, Entry> answers = new ConcurrentHashMap<>();
-    /** Bumped by every change, so that an answer read before the change is not remembered after it. */
-    private final AtomicLong generation = new AtomicLong();
+    private final ExpiringAnswers<Key, Mappings> answers;
 
     @Inject
     public CachingRecipientRewriteTable() {
@@ -52,27 +43,12 @@ public class CachingRecipientRewriteTable extends JPARecipientRewriteTable {
     }
 
     CachingRecipientRewriteTable(Duration timeToLive, Clock clock) {
-        this.timeToLive = timeToLive;
-        this.clock = clock;
+        this.answers = new ExpiringAnswers<>(timeToLive, clock, MAX_ENTRIES);
     }
 
     @Override
     protected Mappings mapAddress(String user, Domain domain) throws RecipientRewriteTableException {
-        Key key = new Key(user, domain);
-        Instant now = clock.instant();
-        Entry entry = answers.get(key);
-        if (entry != null && now.isBefore(entry.expires())) {
-            return entry.mappings();
-        }
-        long readGeneration = generation.get();
-        Mappings mappings = super.mapAddress(user, domain);
-        if (generation.get() == readGeneration) {
-            if (answers.size() >= MAX_ENTRIES) {
-                answers.clear();
-            }
-            answers.put(key, new Entry(mappings, now.plus(timeToLive)));
-        }
-        return mappings;
+        return answers.get(new Key(user, domain), () -> super.mapAddress(user, domain));
     }
 
     @Override
@@ -94,7 +70,6 @@ public class CachingRecipientRewriteTable extends JPARecipientRewriteTable {
     }
 
     private void forgetAll() {
-        generation.incrementAndGet();
-        answers.clear();
+        answers.forget();
     }
 }

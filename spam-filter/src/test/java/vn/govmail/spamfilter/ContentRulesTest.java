@@ -85,11 +85,14 @@ class ContentRulesTest {
         String received = "Received: from mx.x.example (mx.x.example [203.0.113.9])\r\n\tby mail.laichau.gov.vn with ESMTP id 1;"
                 + " Sun,  8 Sep 2002 00:29:09 +0100 (IST)\r\nReceived: from a by b; Sat, 7 Sep 2002 10:00:00 +0000\r\n";
         String rest = "From: a@x.example\r\nTo: canbo@laichau.gov.vn\r\nSubject: Chao\r\nMessage-ID: <1@x.example>\r\n\r\nXin chao\r\n";
-        Verdict ahead = scan((received + "Date: Sun, 08 Sep 2002 10:29:09 +0700\r\n" + rest).getBytes());   // 03:29 UTC: 4 h after
+        Verdict ahead = scan((received + "Date: Sun, 08 Sep 2002 22:29:09 +0700\r\n" + rest).getBytes());   // 15:29 UTC: 16 h after
         assertThat(ahead.fired("DATE_AFTER_RECEIVED")).isTrue();
         assertThat(ahead.fired("DATE_IN_FUTURE")).isFalse();
         Verdict late = scan((received + "Date: Sun, 08 Sep 2002 01:29:09 +0000\r\n" + rest).getBytes());   // 2 h after: clocks drift
         assertThat(late.fired("DATE_AFTER_RECEIVED")).isFalse();
+        // Vietnamese local time stamped +0000 by a misconfigured server: 7 h "ahead", a time zone, not ratware
+        Verdict mislabelled = scan((received + "Date: Sun, 08 Sep 2002 06:29:09 +0000\r\n" + rest).getBytes());
+        assertThat(mislabelled.fired("DATE_AFTER_RECEIVED")).isFalse();
         Verdict old = scan((received + "Date: Fri, 06 Sep 2002 10:29:09 +0700 (ICT)\r\n" + rest).getBytes());   // queued for days
         assertThat(old.fired("DATE_AFTER_RECEIVED")).isFalse();
         Verdict noTrace = scan(("Date: Sun, 08 Sep 2002 10:29:09 +0700\r\n" + rest).getBytes());

@@ -91,10 +91,20 @@ public class SearchService {
         try {
             return api.search(criteria);
         } catch (PlatformApiException e) {
-            LOGGER.warn("The mail server's search API did not answer ({} {}); searching with IMAP for {}", e.status(), e.getMessage(), API_RETRY);
-            apiUnavailableUntil = clock.instant().plus(API_RETRY);
+            if (apiDown(e.status())) {
+                LOGGER.warn("The mail server's search API did not answer ({} {}); searching with IMAP for {}", e.status(), e.getMessage(), API_RETRY);
+                apiUnavailableUntil = clock.instant().plus(API_RETRY);
+            } else {
+                // a refusal of these criteria (e.g. 400, 404 unknown folder): IMAP answers this search, the API stays on
+                LOGGER.info("The mail server's search API refused this search ({} {}); searching with IMAP", e.status(), e.getMessage());
+            }
             return null;
         }
+    }
+
+    /** Not reached, failing, or our session not accepted: leave the API alone for a while. */
+    static boolean apiDown(int status) {
+        return status == 0 || status == 401 || status == 403 || status >= 500;
     }
 
     private static final Comparator<SearchHit> NEWEST_FIRST =

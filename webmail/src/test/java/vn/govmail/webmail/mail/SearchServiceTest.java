@@ -142,6 +142,26 @@ class SearchServiceTest {
         }
     }
 
+    @Test
+    void aRefusedSearchFallsBackToImapButTheApiStaysOnForTheNextOne() throws Exception {
+        greenMail.getUserManager().getUser(GreenMailAccounts.ALICE).deliver(mail("Van ban den so 8", "Noi dung"));
+        status.set(400);
+        try (MailAccount account = GreenMailAccounts.login(greenMail, GreenMailAccounts.ALICE)) {
+            SearchService search = service(account);
+            SearchCriteria subject = new SearchCriteria(null, null, "so 8", null, null, null, false, null);
+            assertThat(search.search(subject)).extracting(hit -> hit.message().subject()).containsExactly("Van ban den so 8");
+            assertThat(queries).hasSize(1);
+
+            status.set(200);
+            assertThat(search.quickSearch("so 8")).as("asked again at once").extracting(SearchHit::folder).containsExactly("Archive");
+            assertThat(queries).hasSize(2);
+        }
+        assertThat(SearchService.apiDown(0)).isTrue();
+        assertThat(SearchService.apiDown(503)).isTrue();
+        assertThat(SearchService.apiDown(401)).isTrue();
+        assertThat(SearchService.apiDown(404)).isFalse();
+    }
+
     private static MimeMessage mail(String subject, String text) throws Exception {
         MimeMessage m = new MimeMessage(Session.getInstance(new Properties()));
         m.setFrom(new InternetAddress("x@example.org"));

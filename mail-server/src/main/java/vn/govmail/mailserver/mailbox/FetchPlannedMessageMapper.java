@@ -37,6 +37,8 @@ import reactor.core.scheduler.Schedulers;
 class FetchPlannedMessageMapper extends JPAMessageMapper {
     private static final String HEADER_FIELD = "header";
     private static final String BODY_FIELD = "body";
+    /** Up to this many messages a fetch of whole messages loads their bodies with the rows (see fewMessages). */
+    static final int EAGER_BODIES = 50;
 
     FetchPlannedMessageMapper(JPAUidProvider uidProvider, JPAModSeqProvider modSeqProvider, EntityManagerFactory entityManagerFactory) {
         super(uidProvider, modSeqProvider, entityManagerFactory);
@@ -97,7 +99,7 @@ class FetchPlannedMessageMapper extends JPAMessageMapper {
             if (max > 0) {
                 query.setMaxResults(max);
             }
-            planContent(query, fetchType);
+            planContent(query, fetchType, fewMessages(range, max));
             @SuppressWarnings("unchecked")
             List<MailboxMessage> messages = query.getResultList();
             return messages;
@@ -125,14 +127,32 @@ class FetchPlannedMessageMapper extends JPAMessageMapper {
         };
     }
 
-    private static void planContent(Query query, FetchType fetchType) {
+    /**
+     * Bodies are loaded with the rows only for a few messages: for a whole mailbox (FETCH 1:* BODYSTRUCTURE) the
+     * driver would buffer every body of the result at once, so there each body stays lazy, read when its message
+     * is written out, as in James.
+     */
+    static boolean fewMessages(MessageRange range, int max) {
+        return switch (range.getType()) {
+            case ONE -> true;
+            case RANGE -> range.getUidTo().asLong() - range.getUidFrom().asLong() < EAGER_BODIES;
+            case FROM, ALL -> max > 0 && max <= EAGER_BODIES;
+        } || (max > 0 && max <= EAGER_BODIES);
+    }
+
+    private static void planContent(Query query, FetchType fetchType, boolean withBodies) {
         FetchPlan plan = OpenJPAPersistence.cast(query).getFetchPlan();
         switch (fetchType) {
             case METADATA -> {
                 // flags, sizes, dates and properties only: the LOB columns stay lazy, as in James
             }
             case HEADERS -> plan.addField(JPAMailboxMessage.class, HEADER_FIELD);
-            case FULL, ATTACHMENTS_METADATA -> plan.addFields(JPAMailboxMessage.class, HEADER_FIELD, BODY_FIELD);
+            case FULL, ATTACHMENTS_METADATA -> {
+                plan.addField(JPAMailboxMessage.class, HEADER_FIELD);
+                if (withBodies) {
+                    plan.addField(JPAMailboxMessage.class, BODY_FIELD);
+                }
+            }
         }
     }
 

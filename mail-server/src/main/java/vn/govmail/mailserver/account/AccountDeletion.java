@@ -36,13 +36,14 @@ import org.apache.james.sieverepository.api.SieveRepository;
 import org.apache.james.user.api.UsersRepository;
 
 import reactor.core.publisher.Mono;
+import vn.govmail.mailserver.administrators.AdministratorStore;
 import vn.govmail.mailserver.database.GovmailDataSource;
 import vn.govmail.mailserver.quota.QuotaWarningStore;
 
 /**
  * Deletes an account for good, after exporting its mail: first every mailbox goes to an mbox directory
  * ({@link MailboxMboxExporter}); only if that succeeds are the mailboxes, quota settings and usage, Sieve scripts,
- * aliases and group memberships pointing at it, the address's own mappings, its profile and status removed, and
+ * aliases and group memberships pointing at it, the address's own mappings, its profile, status and administrator role removed, and
  * the account itself last.
  */
 public class AccountDeletion {
@@ -77,13 +78,15 @@ public class AccountDeletion {
     private final AccountStatusStore statuses;
     private final PasswordChangeRequirements passwordChanges;
     private final QuotaWarningStore quotaWarnings;
+    private final AdministratorStore administrators;
     private final GovmailDataSource database;
 
     @Inject
     public AccountDeletion(UsersRepository users, MailboxManager mailboxManager, MailboxMboxExporter exporter, MaxQuotaManager maxQuotas,
                            CurrentQuotaManager currentQuotas, UserQuotaRootResolver quotaRoots, RecipientRewriteTable rewrites,
                            SieveRepository sieve, AccountStatusStore statuses, PasswordChangeRequirements passwordChanges,
-                           QuotaWarningStore quotaWarnings, GovmailDataSource database) {
+                           QuotaWarningStore quotaWarnings, AdministratorStore administrators, GovmailDataSource database) {
+        this.administrators = administrators;
         this.quotaWarnings = quotaWarnings;
         this.users = users;
         this.mailboxManager = mailboxManager;
@@ -161,6 +164,7 @@ public class AccountDeletion {
         statuses.setDisabled(user, false, null);
         passwordChanges.clear(user);
         quotaWarnings.forget(user);
+        administrators.revoke(user); // through the store, whose in-memory copy is checked at every request
         try (Connection connection = database.dataSource().getConnection()) {
             for (String table : ACCOUNT_TABLES) {
                 try (PreparedStatement delete = connection.prepareStatement("DELETE FROM " + table + " WHERE lower(username) = lower(?)")) {

@@ -1,6 +1,7 @@
 package vn.govmail.mailserver.administrators;
 
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -19,7 +20,7 @@ public final class AdminConsoleScope {
         rule("GET", "/domains"),
         rule("PUT", "/domains/" + SEGMENT),
         rule("GET", "/govmail/accounts"),
-        rule("PUT", "/users/" + SEGMENT),
+        rule("PUT", "/users/" + SEGMENT), // creation only: see passwordRefusal
         rule("POST", "/govmail/users/" + SEGMENT + "/(folders|disable|enable|reset-password)"),
         rule("PUT", "/govmail/users/" + SEGMENT + "/profile"),
         rule("PUT DELETE", "/govmail/users/" + SEGMENT + "/unit"),
@@ -37,6 +38,23 @@ public final class AdminConsoleScope {
         rule("GET", "/govmail/reports/(domains|units|top)"));
 
     private AdminConsoleScope() {
+    }
+
+    /**
+     * James's {@code PUT /users/{user}?force} sets an existing account's password without ending its sessions; the
+     * console resets passwords with {@code POST /govmail/users/{user}/reset-password}, which does. Without
+     * {@code force} James's route only creates accounts (409 for an existing one), and that the console may do.
+     */
+    private static final Pattern JAMES_USER = Pattern.compile("/users/" + SEGMENT);
+    private static final String JAMES_FORCE = "force";
+
+    /** Why the console may not make this request, if it sets a password past {@code AccountPasswordChanger}. */
+    public static Optional<String> passwordRefusal(String method, String path, Set<String> queryParameters) {
+        if (method.equals("PUT") && JAMES_USER.matcher(path).matches() && queryParameters.contains(JAMES_FORCE)) {
+            return Optional.of("The admin console may not set a password with PUT /users/{user}?force (it would keep the user's "
+                + "sessions open): use POST /govmail/users/{user}/reset-password");
+        }
+        return Optional.empty();
     }
 
     public static boolean allows(String method, String path) {

@@ -53,6 +53,18 @@ public class AdministratorStore {
         return true;
     }
 
+    /**
+     * Moves the role of a renamed account to its new name (keeping the time of the grant); nothing if it had none.
+     * The new name gets it before the old one loses it, so a failure in between leaves no administrator without it.
+     */
+    public void transfer(Username from, Username to) throws SQLException {
+        java.util.Optional<Instant> grantedAt = administrators.get(from.asString());
+        if (grantedAt.isPresent()) {
+            administrators.put(to.asString(), grantedAt.get());
+            administrators.remove(from.asString());
+        }
+    }
+
     /** Address → time of the grant, in address order. */
     public Map<String, Instant> all() {
         return new TreeMap<>(administrators.all());

@@ -3,7 +3,6 @@ package vn.govmail.mailserver.smtp;
 import org.apache.james.protocols.api.ProtocolSession;
 import org.apache.james.protocols.api.ProtocolTransport;
 import org.apache.james.protocols.smtp.SMTPProtocol;
-import org.apache.james.smtpserver.ExtendedSMTPSession;
 import org.apache.james.smtpserver.netty.SMTPServer;
 import org.apache.james.smtpserver.netty.SmtpMetrics;
 
@@ -14,8 +13,11 @@ import io.netty.channel.ChannelInboundHandlerAdapter;
  * connect, SPF at MAIL FROM, database look-ups at RCPT, the spam pipeline at end of DATA) run on the channel's event
  * loop, which also serves the other connections that share it: one slow DNS answer stalled them all. Here the core
  * handler runs on the server's handler executor group ({@code maxExecutorCount} in smtpserver.xml, James's default 16),
- * as James itself does from 3.9 (JAMES-4023); a slow hook then holds only its own handler thread. STARTTLS is switched
- * on in order on the event loop ({@link StartTlsOnEventLoopTransport}).
+ * as James itself does from 3.9 (JAMES-4023). Netty pins each connection to one thread of that group, so each of the
+ * 16 threads is shared by about 1/16 of the connections: a slow hook stalls the connections pinned to its thread (not
+ * only its own), but no longer every connection of an I/O thread nor the reading and writing of any. STARTTLS is switched
+ * on in order on the event loop ({@link StartTlsOnEventLoopTransport}), with command-injection detection kept on until
+ * the TLS handler is in place ({@link StartTlsGuardedSession}).
  */
 public class GovmailSmtpServer extends SMTPServer {
     private final SmtpMetrics metrics;
@@ -34,7 +36,7 @@ public class GovmailSmtpServer extends SMTPServer {
         protocol = new SMTPProtocol(getProtocolHandlerChain(), configuration) {
             @Override
             public ProtocolSession newSession(ProtocolTransport transport) {
-                return new ExtendedSMTPSession(configuration, transport);
+                return new StartTlsGuardedSession(configuration, transport);
             }
         };
     }

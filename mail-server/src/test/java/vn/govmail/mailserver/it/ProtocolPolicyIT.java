@@ -86,6 +86,58 @@ class ProtocolPolicyIT {
         }
     }
 
+    /**
+     * STARTTLS command injection (CVE-2011-0411): a man in the middle sends {@code STARTTLS} and, in a segment of its
+     * own before the handshake, a clear-text MAIL FROM. It must never run: STARTTLS is refused (when the server read
+     * both segments at once), or the connection is closed, or at the latest the TLS session starts with no transaction
+     * (RCPT without MAIL gets 503). Repeated with and without a pause between the segments, as the window is a race.
+     */
+    @Test
+    void clearTextSentAfterStartTlsInItsOwnSegmentIsNeverRun() throws Exception {
+        for (int attempt = 0; attempt < 12; attempt++) {
+            try (SmtpDialog smtp = new SmtpDialog(server.smtpPort)) {
+                smtp.send("EHLO mitm.example.org");
+                smtp.write("STARTTLS\r\n".getBytes(StandardCharsets.US_ASCII));
+                if (attempt % 2 == 1) {
+                    Thread.sleep(1);
+                }
+                smtp.write("MAIL FROM:<injected@example.org>\r\n".getBytes(StandardCharsets.US_ASCII));
+                String outcome;
+                try {
+                    String startTls = smtp.reply();
+                    if (startTls.startsWith("220")) {
+                        smtp.tlsHandshake();
+                        smtp.send("EHLO mitm.example.org");
+                        outcome = smtp.send("RCPT TO:<" + USER + ">");
+                    } else {
+                        outcome = "refused " + startTls;
+                    }
+                } catch (java.io.IOException closed) {
+                    outcome = "closed";
+                }
+                assertThat(outcome).as("attempt %d", attempt).matches("closed|refused [45][\\s\\S]*|503 [\\s\\S]*");
+            }
+        }
+    }
+
+    /** The same injection in the STARTTLS segment itself: refused before TLS is even offered (James's own check). */
+    @Test
+    void clearTextSentWithStartTlsInOneSegmentIsRefused() throws Exception {
+        try (SmtpDialog smtp = new SmtpDialog(server.smtpPort)) {
+            smtp.send("EHLO mitm.example.org");
+            smtp.write("STARTTLS\r\nMAIL FROM:<injected@example.org>\r\n".getBytes(StandardCharsets.US_ASCII));
+            StringBuilder replies = new StringBuilder();
+            try {
+                while (true) {
+                    replies.append(smtp.reply());
+                }
+            } catch (java.io.IOException closed) {
+                // the server ends the connection
+            }
+            assertThat(replies.toString()).doesNotContain("220").doesNotStartWith("250");
+        }
+    }
+
     @Test
     void wrongPasswordIsRefused() throws Exception {
         String credentials = Base64.getEncoder().encodeToString(("\0" + USER + "\0wrong-password").getBytes(StandardCharsets.UTF_8));

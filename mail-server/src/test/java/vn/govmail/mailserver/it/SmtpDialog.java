@@ -27,6 +27,7 @@ final class SmtpDialog implements AutoCloseable {
     SmtpDialog(int port, String fromAddress) throws IOException {
         socket = new Socket(java.net.InetAddress.getByName("127.0.0.1"), port, java.net.InetAddress.getByName(fromAddress), 0);
         socket.setSoTimeout(60_000);
+        socket.setTcpNoDelay(true); // each write() leaves as its own segment, as the STARTTLS injection tests need
         bind();
         greeting = reply();
     }
@@ -61,6 +62,11 @@ final class SmtpDialog implements AutoCloseable {
         if (!reply.startsWith("220")) {
             throw new IOException("STARTTLS refused: " + reply);
         }
+        tlsHandshake();
+    }
+
+    /** Starts TLS on the socket as it is, without sending STARTTLS (for tests that sent it themselves). */
+    void tlsHandshake() throws Exception {
         SSLContext context = SSLContext.getInstance("TLS");
         context.init(null, new TrustManager[] {new TrustEverything()}, null);
         SSLSocket tls = (SSLSocket) context.getSocketFactory().createSocket(socket, "127.0.0.1", socket.getPort(), true);

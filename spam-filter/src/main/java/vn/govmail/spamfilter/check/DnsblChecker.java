@@ -1,12 +1,13 @@
 package vn.govmail.spamfilter.check;
 
 import java.io.IOException;
+import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
+import java.util.Optional;
 
 import vn.govmail.spamfilter.dns.DnsClient;
 
@@ -61,16 +62,11 @@ public final class DnsblChecker {
             }
             return octets[3] + "." + octets[2] + "." + octets[1] + "." + octets[0];
         }
-        String literal = ip.replaceFirst("%.*$", "");   // a zone (%eth0) is not part of the address
-        if (!literal.matches("[0-9A-Fa-f:.]+")) {
+        Optional<InetAddress> address = parseIpv6Literal(ip);
+        if (address.isEmpty()) {
             return "";
         }
-        byte[] bytes;
-        try {
-            bytes = InetAddress.getByName(literal).getAddress();   // an IPv6 literal: parsed, never looked up
-        } catch (UnknownHostException e) {
-            return "";
-        }
+        byte[] bytes = address.get().getAddress();
         if (bytes.length == 4) {
             // Java reads ::ffff:a.b.c.d as the IPv4 client it is
             return (bytes[3] & 0xff) + "." + (bytes[2] & 0xff) + "." + (bytes[1] & 0xff) + "." + (bytes[0] & 0xff);
@@ -85,17 +81,45 @@ public final class DnsblChecker {
         return name.toString();
     }
 
+    /**
+     * Whether the address is one no public blocklist can know: loopback, private (10/8, 172.16/12, 192.168/16,
+     * IPv6 unique-local fc00::/7 and the old site-local fec0::/10), link-local (169.254/16, fe80::/10), the unspecified
+     * address, and any of these written as an IPv4-mapped IPv6 address. Every notation counts: Java writes the IPv6
+     * loopback {@code 0:0:0:0:0:0:0:1}, not {@code ::1}. Something that is not an address literal is not private.
+     */
     public static boolean isPrivateOrLoopback(String ip) {
-        if (ip.contains(":")) {
-            String v6 = ip.toLowerCase(Locale.ROOT);
-            return v6.equals("::1") || v6.startsWith("fe80:") || v6.startsWith("fc") || v6.startsWith("fd");
-        }
-        String[] o = ip.split("\\.");
-        if (o.length != 4) {
+        Optional<InetAddress> parsed = ip != null && ip.contains(":") ? parseIpv6Literal(ip) : parseIpv4Literal(ip);
+        if (parsed.isEmpty()) {
             return false;
         }
-        int a = Integer.parseInt(o[0]);
-        int b = Integer.parseInt(o[1]);
-        return a == 127 || a == 10 || (a == 192 && b == 168) || (a == 172 && b >= 16 && b <= 31) || (a == 169 && b == 254);
+        InetAddress address = parsed.get();
+        boolean uniqueLocal = address instanceof Inet6Address && (address.getAddress()[0] & 0xfe) == 0xfc;
+        return address.isLoopbackAddress() || address.isSiteLocalAddress() || address.isLinkLocalAddress()
+            || address.isAnyLocalAddress() || uniqueLocal;
+    }
+
+    private static Optional<InetAddress> parseIpv4Literal(String ip) {
+        String name = queryName(ip);
+        if (name.isEmpty()) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(InetAddress.getByName(ip));   // a dotted quad (checked above): parsed, never looked up
+        } catch (UnknownHostException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** An IPv6 literal (zone dropped) as parsed by Java, which reads ::ffff:a.b.c.d as the IPv4 address it is. */
+    private static Optional<InetAddress> parseIpv6Literal(String ip) {
+        String literal = ip.replaceFirst("%.*$", "");   // a zone (%eth0) is not part of the address
+        if (!literal.contains(":") || !literal.matches("[0-9A-Fa-f:.]+")) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(InetAddress.getByName(literal));   // an IPv6 literal: parsed, never looked up
+        } catch (UnknownHostException e) {
+            return Optional.empty();
+        }
     }
 }

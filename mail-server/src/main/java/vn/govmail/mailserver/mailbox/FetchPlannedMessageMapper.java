@@ -133,11 +133,12 @@ class FetchPlannedMessageMapper extends JPAMessageMapper {
      * is written out, as in James.
      */
     static boolean fewMessages(MessageRange range, int max) {
-        return switch (range.getType()) {
+        boolean fewUids = switch (range.getType()) {
             case ONE -> true;
             case RANGE -> range.getUidTo().asLong() - range.getUidFrom().asLong() < EAGER_BODIES;
-            case FROM, ALL -> max > 0 && max <= EAGER_BODIES;
-        } || (max > 0 && max <= EAGER_BODIES);
+            case FROM, ALL -> false;
+        };
+        return fewUids || (max > 0 && max <= EAGER_BODIES);
     }
 
     private static void planContent(Query query, FetchType fetchType, boolean withBodies) {

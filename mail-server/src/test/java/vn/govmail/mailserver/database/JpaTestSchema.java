@@ -37,6 +37,9 @@ public final class JpaTestSchema implements AutoCloseable {
         properties.put("openjpa.ConnectionURL", URL + (URL.contains("?") ? "&" : "?") + "currentSchema=" + name);
         properties.put("openjpa.ConnectionUserName", USER);
         properties.put("openjpa.Multithreaded", "true");
+        // only this schema: else OpenJPA's schema check also sees another run's James tables in the same database
+        // and "adds" columns to tables it believes exist here
+        properties.put("openjpa.jdbc.Schema", name);
         factory = Persistence.createEntityManagerFactory("Global", properties);
     }
 

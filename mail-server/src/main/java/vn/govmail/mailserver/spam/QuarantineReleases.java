@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 
 import javax.inject.Inject;
 import javax.inject.Singleton;
@@ -68,21 +69,34 @@ public class QuarantineReleases {
      * @return the recipients this call claimed
      */
     public Set<String> claim(String mailKey, Collection<String> recipients, State state, String attempt, String actor) throws SQLException {
+        // One transaction, recipients in a fixed order: a concurrent claim of the same recipients waits on the first
+        // row until this one commits and then finds every row taken, so one claim wins them all (autocommitted rows
+        // could be split between two claims, each then releasing a part and training the classifier twice).
+        Set<String> ordered = new TreeSet<>();
+        recipients.forEach(recipient -> ordered.add(normalise(recipient)));
         Set<String> claimed = new HashSet<>();
-        try (Connection connection = database.dataSource().getConnection();
-             PreparedStatement insert = connection.prepareStatement("""
-                 INSERT INTO govmail_quarantine_release(mail_key, recipient, state, attempt, actor) VALUES (?, ?, ?, ?, ?)
-                 ON CONFLICT (mail_key, recipient) DO NOTHING
-                 """)) {
-            for (String recipient : recipients) {
-                insert.setString(1, mailKey);
-                insert.setString(2, normalise(recipient));
-                insert.setString(3, state.name());
-                insert.setString(4, attempt);
-                insert.setString(5, actor);
-                if (insert.executeUpdate() == 1) {
-                    claimed.add(normalise(recipient));
+        try (Connection connection = database.dataSource().getConnection()) {
+            connection.setAutoCommit(false);
+            try (PreparedStatement insert = connection.prepareStatement("""
+                     INSERT INTO govmail_quarantine_release(mail_key, recipient, state, attempt, actor) VALUES (?, ?, ?, ?, ?)
+                     ON CONFLICT (mail_key, recipient) DO NOTHING
+                     """)) {
+                for (String recipient : ordered) {
+                    insert.setString(1, mailKey);
+                    insert.setString(2, recipient);
+                    insert.setString(3, state.name());
+                    insert.setString(4, attempt);
+                    insert.setString(5, actor);
+                    if (insert.executeUpdate() == 1) {
+                        claimed.add(recipient);
+                    }
                 }
+                connection.commit();
+            } catch (SQLException | RuntimeException e) {
+                connection.rollback();
+                throw e;
+            } finally {
+                connection.setAutoCommit(true);
             }
         }
         return claimed;

@@ -31,7 +31,7 @@ import vn.govmail.mailserver.cache.ExpiringAnswers;
  *
  * <p>Every change of a user's scripts through this repository (ManageSieve, WebAdmin, webmail filters, account
  * rename and deletion: they all end in {@link #putScript}, {@link #setActive}, {@link #deleteScript} or
- * {@link #renameScript}) forgets that user's answer, so the next message uses the new script; a change made by
+ * {@link #renameScript}) forgets every remembered answer (changes are rare, deliveries are not), so the next message uses the new script; a change made by
  * another server on a shared database is seen after {@link #DEFAULT_TIME_TO_LIVE} at most. Listing and reading
  * scripts by name and the Sieve quotas always ask the store.
  */
@@ -89,7 +89,7 @@ public class CachingSieveRepository extends JPASieveRepository {
         try {
             super.putScript(username, name, content);
         } finally {
-            forget(username);
+            activeScripts.forget();
         }
     }
 
@@ -98,7 +98,7 @@ public class CachingSieveRepository extends JPASieveRepository {
         try {
             super.setActive(username, name);
         } finally {
-            forget(username);
+            activeScripts.forget();
         }
     }
 
@@ -107,7 +107,7 @@ public class CachingSieveRepository extends JPASieveRepository {
         try {
             super.deleteScript(username, name);
         } finally {
-            forget(username);
+            activeScripts.forget();
         }
     }
 
@@ -117,12 +117,7 @@ public class CachingSieveRepository extends JPASieveRepository {
         try {
             super.renameScript(username, oldName, newName);
         } finally {
-            forget(username);
+            activeScripts.forget();
         }
-    }
-
-    /** Any user's change forgets every user's answer: changes are rare, deliveries are not. */
-    private void forget(Username username) {
-        activeScripts.forget();
     }
 }
